@@ -1,0 +1,5 @@
+import sys
+
+from qcourse.cli import main
+
+sys.exit(main())

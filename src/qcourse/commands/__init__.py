@@ -1,0 +1,1 @@
+"""Sub-commands of `qcourse`; each module exposes `register(subparsers)`."""
