@@ -41,3 +41,17 @@ class Verdict:
 
     def __bool__(self) -> bool:
         return self.passed
+
+    # display: plain text for print()/terminals, HTML in Jupyter (see qgrade.render)
+    def __str__(self) -> str:
+        from qgrade.render import render_text
+
+        return render_text(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        from qgrade.render import render_html
+
+        return render_html(self)
