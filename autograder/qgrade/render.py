@@ -234,15 +234,16 @@ def _ket(value: Any) -> str:
 
 def render_text(verdict: Verdict, notes: Sequence[str] = ()) -> str:
     """The verdict as a few lines of plain text (terminals, `print`, `repr` in IPython)."""
+    # (no _() inside f-strings: Babel cannot extract from them on Python 3.11)
     if verdict.passed:
-        lines = [f"✔ {_('Passed')}", verdict.message]
+        lines = ["✔ " + _("Passed"), verdict.message]
     else:
-        head = f"✘ {_('Not passed yet')}: {diagnosis_title(verdict.diagnosis)}"
+        head = "✘ " + _("Not passed yet") + ": " + diagnosis_title(verdict.diagnosis)
         lines = [f"{head} [{verdict.diagnosis}]", verdict.message]
     details = verdict.details
     fid = _fidelity(details)
     if fid is not None and not verdict.passed:
-        lines.append(f"{_('Fidelity')}: {_fmt_fidelity(fid)}")
+        lines.append(_("Fidelity") + ": " + _fmt_fidelity(fid))
     if not verdict.passed:
         lines += _safely(_text_failure_views, details)
     lines += [f"! {note}" for note in notes]
@@ -272,7 +273,7 @@ def _text_failure_views(details: Mapping[str, Any]) -> list[str]:
             lines.append(_("… and {count} more basis states").format(count=more))
     bars = _count_bars(details)
     if bars:
-        lines.append(f"{_('Outcome')}: {_('expected')} / {_('observed')}")
+        lines.append(_("Outcome") + ": " + _("expected") + " / " + _("observed"))
         lines += [f"  {lab}: {_fmt_float(e)} / {_fmt_float(o)}" for lab, e, o in bars]
     return lines
 
@@ -288,10 +289,10 @@ def render_html(verdict: Verdict, notes: Sequence[str] = ()) -> str:
     """The verdict as a self-contained, escaped HTML fragment (inline styles only)."""
     color = PASS_COLOR if verdict.passed else FAIL_COLOR
     if verdict.passed:
-        heading = f"✔ {_e(_('Passed'))}"
+        heading = "✔ " + _e(_("Passed"))
     else:
         heading = (
-            f"✘ {_e(_('Not passed yet'))}: {_e(diagnosis_title(verdict.diagnosis))} "
+            "✘ " + _e(_("Not passed yet")) + ": " + _e(diagnosis_title(verdict.diagnosis)) + " "
             f'<code style="font-size:85%;color:#57606a">[{_e(verdict.diagnosis)}]</code>'
         )
     parts = [
@@ -307,8 +308,9 @@ def render_html(verdict: Verdict, notes: Sequence[str] = ()) -> str:
     if notes:
         items = "".join(f"<li><code>{_e(note)}</code></li>" for note in notes)
         parts.append(
-            f'<details style="color:#57606a;font-size:85%"><summary>'
-            f"{_e(_('Warnings raised during the check'))} ({len(notes)})</summary>"
+            '<details style="color:#57606a;font-size:85%"><summary>'
+            + _e(_("Warnings raised during the check"))
+            + f" ({len(notes)})</summary>"
             f'<ul style="margin:2px 0">{items}</ul></details>'
         )
     parts.append("</div>")
@@ -348,7 +350,8 @@ def _html_amplitude_table(rows: Iterable[tuple[str, str, str]], more: int) -> st
     caption = _e(_("Amplitudes as magnitude ∠ phase (qubit 0 is the rightmost bit)"))
     tail = ""
     if more:
-        tail = f'<div style="font-size:85%">{_e(_("… and {count} more basis states").format(count=more))}</div>'
+        more_text = _("… and {count} more basis states").format(count=more)
+        tail = f'<div style="font-size:85%">{_e(more_text)}</div>'
     return (
         f'<table style="border-collapse:collapse;margin:4px 0">'
         f'<caption style="caption-side:top;text-align:left;font-size:85%;color:#57606a">'
@@ -372,7 +375,7 @@ def _svg_bar_chart(bars: Sequence[tuple[str, float, float]]) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'role="img" style="display:block;margin:4px 0;font-family:sans-serif;font-size:10px">',
-        f"<title>{_e(_('Expected probabilities and observed frequencies'))}</title>",
+        "<title>" + _e(_("Expected probabilities and observed frequencies")) + "</title>",
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 5}" y2="{top + plot_h}" '
         f'stroke="#57606a"/>',
         f'<text x="{left - 4}" y="{top + 4}" text-anchor="end">{_fmt_float(peak, 2)}</text>',
@@ -394,9 +397,9 @@ def _svg_bar_chart(bars: Sequence[tuple[str, float, float]]) -> str:
     legend_y = height - 6
     out += [
         f'<rect x="{left}" y="{legend_y - 8}" width="9" height="9" fill="{EXPECTED_COLOR}"/>',
-        f'<text x="{left + 12}" y="{legend_y}">{_e(_("expected"))}</text>',
+        f'<text x="{left + 12}" y="{legend_y}">' + _e(_("expected")) + "</text>",
         f'<rect x="{left + 80}" y="{legend_y - 8}" width="9" height="9" fill="{OBSERVED_COLOR}"/>',
-        f'<text x="{left + 92}" y="{legend_y}">{_e(_("observed"))}</text>',
+        f'<text x="{left + 92}" y="{legend_y}">' + _e(_("observed")) + "</text>",
         "</svg>",
     ]
     return "".join(out)
