@@ -1,0 +1,78 @@
+"""`qcourse build`: render the curriculum as nbgrader instructor notebooks (and student versions)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from qcourse.cli import UserError
+
+LANG_CHOICES = ("en", "ko", "all")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="render modules as nbgrader notebooks (source/ and, with --release, release/)",
+        description="Render each module, per language, as an nbgrader instructor notebook in "
+        "OUT/source/<module>/<module>.ipynb; with --release also run nbgrader's "
+        "generate_assignment to produce the student versions in OUT/release/.",
+    )
+    parser.add_argument(
+        "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+    )
+    parser.add_argument(
+        "--lang", choices=LANG_CHOICES, default="all", help="language (default: all)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output course directory (default: build/<lang>/); with --lang all, "
+        "one sub-folder per language",
+    )
+    parser.add_argument("--release", action="store_true", help="also generate the student versions")
+    parser.set_defaults(func=run)
+
+
+def languages(choice: str) -> list[str]:
+    from qcourse.curriculum import LANGUAGES
+
+    return list(LANGUAGES) if choice == "all" else [choice]
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from qcourse.curriculum import (
+        CurriculumError,
+        build_source,
+        generate_release,
+        load_curriculum,
+    )
+    from qcourse.curriculum.lint import check_selected
+
+    console = Console()
+    curriculum = load_curriculum(check=False)
+    if not curriculum.modules:
+        raise UserError(f"no modules in {curriculum.root}")
+    selected = curriculum.select(args.modules)
+    problems = check_selected(curriculum, selected)
+    if problems:
+        raise CurriculumError(problems)
+    modules = [m.id for m in selected]
+    langs = languages(args.lang)
+    for lang in langs:
+        if args.out is None:
+            out = Path("build") / lang
+        else:
+            out = args.out / lang if len(langs) > 1 else args.out
+        written = build_source(out, lang, modules, curriculum)
+        for path in written:
+            console.print(f"[green]built[/green] {path}")
+        if args.release:
+            with console.status(f"nbgrader generate_assignment ({lang})"):
+                released = generate_release(out, modules)
+            for path in released:
+                console.print(f"[green]released[/green] {path}")
+    return 0

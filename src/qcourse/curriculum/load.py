@@ -1,0 +1,217 @@
+"""Load the curriculum: `cfqt.toml` and, per module folder, module.toml, lesson.py, exercises.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from qcourse.curriculum.errors import CurriculumError, Problem
+from qcourse.curriculum.fields import MISSING, FieldReader
+from qcourse.curriculum.lesson import read_lesson
+from qcourse.curriculum.model import Curriculum, Exercise, Module, WrongAnswer
+
+MODULE_ID = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCES = ("module.toml", "lesson.py", "exercises.toml")
+GLOBAL_PHASE_RULES = ("ignore", "strict")
+
+_MODULE_KEYS = {"id", "number", "estimated_minutes", "prerequisites", "title", "objectives"}
+_EXERCISE_KEYS = {
+    "id", "points", "title", "task", "global_phase", "cfqt", "hints",
+    "solution", "test", "hidden_test", "wrong",
+}  # fmt: skip
+_WRONG_KEYS = {"why", "diagnosis", "code"}
+
+
+def load_curriculum(root: Path | None = None, *, check: bool = True) -> Curriculum:
+    """Load every module under `root` (default: the packaged or repository curriculum).
+
+    Raises CurriculumError listing every problem of every module: unreadable or malformed
+    sources and, when `check` is true, every rule of docs/module-format.md (see `lint`).
+    """
+    from qcourse.curriculum.lint import check_curriculum
+    from qcourse.paths import curriculum_root
+
+    root = Path(root) if root is not None else curriculum_root()
+    problems: list[Problem] = []
+    cfqt = _read_toml(root / "cfqt.toml", problems)
+    modules: list[Module] = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        if folder.name.startswith((".", "_")):
+            continue
+        if not any((folder / name).exists() for name in SOURCES):
+            continue  # not a module (yet): a module folder holds at least one source
+        if not MODULE_ID.match(folder.name):
+            problems.append(
+                Problem(
+                    folder,
+                    "",
+                    "a module folder is named two digits, a dash and a "
+                    "lowercase slug, e.g. 01-qubits-and-gates",
+                )
+            )
+            continue
+        module = load_module(folder, problems)
+        if module is not None:
+            modules.append(module)
+    modules.sort(key=lambda m: (m.number, m.id))
+    curriculum = Curriculum(root=root, modules=modules, cfqt=cfqt or {})
+    if check and cfqt is not None:
+        problems.extend(check_curriculum(curriculum))
+    if problems:
+        raise CurriculumError(problems)
+    return curriculum
+
+
+def load_module(folder: Path, problems: list[Problem]) -> Module | None:
+    """One module from its folder; problems are appended, None when it cannot be built at all."""
+    before = len(problems)
+    for name in SOURCES:
+        if not (folder / name).is_file():
+            problems.append(
+                Problem(folder / name, "", f"missing; a module folder holds {', '.join(SOURCES)}")
+            )
+    if len(problems) > before:
+        return None
+    meta = _read_toml(folder / "module.toml", problems)
+    exercises_doc = _read_toml(folder / "exercises.toml", problems)
+    cells, lesson_problems = read_lesson(folder / "lesson.py")
+    problems.extend(lesson_problems)
+    if meta is None or exercises_doc is None:
+        return None
+
+    r = FieldReader(folder / "module.toml", problems)
+    r.unknown_keys(meta, _MODULE_KEYS, "")
+    module_id = r.text(meta, "id", "") or folder.name
+    if module_id != folder.name:
+        r.problem("", f"id = {module_id!r} must equal the folder name {folder.name!r}")
+    number = r.integer(meta, "number", "", minimum=0)
+    prefix = MODULE_ID.match(folder.name)
+    if number is not None and prefix and number != int(prefix.group(1)):
+        r.problem("", f"number = {number} must equal the folder's prefix {prefix.group(1)}")
+    minutes = r.integer(meta, "estimated_minutes", "", minimum=1)
+    prerequisites = meta.get("prerequisites", [])
+    if not isinstance(prerequisites, list) or not all(isinstance(p, str) for p in prerequisites):
+        r.problem("", f"`prerequisites` must be a list of module ids, got {prerequisites!r}")
+        prerequisites = []
+    title = r.bilingual(meta.get("title", MISSING), "", "title")
+    objectives_raw = meta.get("objectives", MISSING)
+    objectives: list[dict[str, str]] = []
+    if not isinstance(objectives_raw, list) or not 3 <= len(objectives_raw) <= 6:
+        got = "none" if objectives_raw is MISSING else repr(objectives_raw)[:60]
+        r.problem("", f"expected 3 to 6 [[objectives]] tables with en and ko, got {got}")
+    else:
+        objectives = [
+            r.bilingual(o, f"objective {i}", "objective") for i, o in enumerate(objectives_raw, 1)
+        ]
+
+    exercises = _read_exercises(folder / "exercises.toml", exercises_doc, problems)
+    return Module(
+        id=module_id,
+        number=number if number is not None else int(prefix.group(1)) if prefix else 0,
+        path=folder,
+        title=title,
+        objectives=objectives,
+        prerequisites=list(prerequisites),
+        estimated_minutes=minutes or 0,
+        exercises=exercises,
+        cells=cells,
+    )
+
+
+def _read_exercises(file: Path, doc: dict[str, Any], problems: list[Problem]) -> list[Exercise]:
+    r = FieldReader(file, problems)
+    r.unknown_keys(doc, {"exercise"}, "")
+    tables = doc.get("exercise", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        r.problem("", "expected [[exercise]] tables")
+        return []
+    exercises = []
+    for i, table in enumerate(tables, 1):
+        ex_id = table.get("id")
+        where = f"exercise {ex_id!r}" if isinstance(ex_id, str) else f"exercise #{i}"
+        exercise = _read_exercise(r, table, where)
+        if exercise is not None:
+            exercises.append(exercise)
+    return exercises
+
+
+def _read_exercise(r: FieldReader, t: dict[str, Any], where: str) -> Exercise | None:
+    r.unknown_keys(t, _EXERCISE_KEYS, where)
+    ex_id = r.text(t, "id", where)
+    points = r.number(t, "points", where)
+    title = r.bilingual(t.get("title", MISSING), where, "title")
+    task = r.bilingual(t.get("task", MISSING), where, "task")
+    hints = r.bilingual_list(t, "hints", where)
+    solution = r.text(t, "solution", where)
+    test = r.text(t, "test", where)
+    hidden = t.get("hidden_test")
+    if hidden is not None and not isinstance(hidden, str):
+        r.problem(where, f"`hidden_test` must be a string, got {hidden!r}")
+        hidden = None
+    phase = t.get("global_phase")
+    if phase is not None and phase not in GLOBAL_PHASE_RULES:
+        r.problem(where, f'`global_phase` must be "ignore" or "strict", got {phase!r}')
+        phase = None
+    cfqt = t.get("cfqt", MISSING)
+    if not isinstance(cfqt, dict):
+        r.problem(
+            where, '`cfqt` must be a table { area = "...", subdomain = "...", level = "..." }'
+        )
+        cfqt = {}
+    wrong = _read_wrong(r, t.get("wrong", []), where)
+    if ex_id is None or points is None or solution is None or test is None:
+        return None
+    return Exercise(
+        id=ex_id,
+        points=points,
+        title=title,
+        task=task,
+        solution=_trim(solution),
+        test=_trim(test),
+        hidden_test=_trim(hidden) if hidden and hidden.strip() else None,
+        hints=hints,
+        wrong=wrong,
+        cfqt=dict(cfqt),
+        global_phase=phase,
+    )
+
+
+def _read_wrong(r: FieldReader, value: Any, where: str) -> list[WrongAnswer]:
+    if not isinstance(value, list) or not all(isinstance(w, dict) for w in value):
+        r.problem(where, "`wrong` must be [[exercise.wrong]] tables")
+        return []
+    answers = []
+    for k, table in enumerate(value, 1):
+        at = f"{where} wrong answer {k}"
+        r.unknown_keys(table, _WRONG_KEYS, at)
+        why = r.text(table, "why", at)
+        code = r.text(table, "code", at)
+        diagnosis = r.text(table, "diagnosis", at, required=False)
+        if why is not None and code is not None:
+            answers.append(WrongAnswer(why=why.strip(), code=_trim(code), diagnosis=diagnosis))
+    return answers
+
+
+def _trim(code: str) -> str:
+    """Code from a TOML multi-line string without its leading/trailing blank lines."""
+    lines = code.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        problems.append(Problem(path, "", "missing"))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(path, "", f"not valid TOML: {exc}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(path, "", f"cannot read: {exc}"))
+    return None

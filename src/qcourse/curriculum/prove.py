@@ -1,0 +1,190 @@
+"""Prove one module in one language through nbgrader: generate, submit, autograde, compare."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import nbformat
+
+from qcourse.curriculum.build import build_source
+from qcourse.curriculum.course import ensure_config, generate_assignment, run_nbgrader
+from qcourse.curriculum.model import Curriculum, Exercise, Module
+from qcourse.curriculum.outcomes import Graded, read_graded
+from qcourse.curriculum.report import Check, ExerciseReport, ModuleReport
+from qcourse.curriculum.submissions import with_answers, write_submission
+
+SOLUTION, STARTER = "solution", "starter"
+
+
+def prove_module(
+    module: Module,
+    lang: str,
+    curriculum: Curriculum,
+    course: Path,
+    cell_timeout: int = 300,
+    notebook_timeout: int = 900,
+) -> ModuleReport:
+    """Run the reference, the starter and every wrong answer through nbgrader's autograde."""
+    started = time.monotonic()
+    report = ModuleReport(module.id, lang)
+    report.exercises = [
+        ExerciseReport(module.id, lang, ex.id, ex.points, wrong=[None] * len(ex.wrong))
+        for ex in module.exercises
+    ]
+    try:
+        _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report)
+    except Exception as exc:  # reported per module, never a traceback for the user
+        report.problems.append(f"{type(exc).__name__}: {exc}")
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report) -> None:
+    ensure_config(course, cell_timeout)
+    db_url = f"sqlite:///{(course / 'gradebook.db').resolve()}"
+    [source_path] = build_source(course, lang, [module.id], curriculum)
+    generate_assignment(course, module.id)
+    release = nbformat.read(course / "release" / module.id / f"{module.id}.ipynb", as_version=4)
+    write_submission(course, SOLUTION, module.id, nbformat.read(source_path, as_version=4))
+    write_submission(course, STARTER, module.id, release)
+    reference = {ex.id: ex.solution for ex in module.exercises}
+    rounds = max((len(ex.wrong) for ex in module.exercises), default=0)
+    for k in range(1, rounds + 1):
+        answers = {ex.id: ex.wrong[k - 1].code for ex in module.exercises if len(ex.wrong) >= k}
+        write_submission(
+            course, f"wrong-{k}", module.id, with_answers(release, reference | answers)
+        )
+
+    def autograde(students: int) -> dict[str, Graded]:
+        run = run_nbgrader(course, ["autograde", module.id], timeout=notebook_timeout * students)
+        if not run.ok:
+            why = "timed out" if run.timed_out else f"exit {run.returncode}"
+            report.problems.append(f"nbgrader autograde {why}:\n{run.tail()}")
+        students_dir = course / "submitted"
+        return {
+            s.name: read_graded(course, db_url, module.id, s.name) for s in students_dir.iterdir()
+        }
+
+    graded = autograde(2 + rounds)
+    by_id = {ex.id: ex for ex in module.exercises}
+    _check_solution(graded[SOLUTION], module, report)
+    _check_starter(graded[STARTER], module, report)
+
+    # a combined run that is not clean is re-run one wrong answer at a time, to say precisely
+    isolate: list[tuple[int, Exercise]] = []
+    for k in range(1, rounds + 1):
+        run = graded[f"wrong-{k}"]
+        wrong_ids = {ex.id for ex in module.exercises if len(ex.wrong) >= k}
+        results = {i: _check_wrong(run, by_id[i], k, wrong_ids, module) for i in wrong_ids}
+        if all(check.ok for check in results.values()):
+            for i, check in results.items():
+                _set_wrong(report, i, k, check)
+        else:
+            isolate += [(k, by_id[i]) for i in sorted(wrong_ids)]
+    if isolate:
+        for k, ex in isolate:
+            answers = reference | {ex.id: ex.wrong[k - 1].code}
+            write_submission(
+                course, f"wrong-{k}-{ex.id}", module.id, with_answers(release, answers)
+            )
+        graded |= autograde(len(isolate))
+        for k, ex in isolate:
+            check = _check_wrong(graded[f"wrong-{k}-{ex.id}"], ex, k, {ex.id}, module)
+            _set_wrong(report, ex.id, k, check)
+
+
+def _set_wrong(report: ModuleReport, exercise_id: str, k: int, check: Check) -> None:
+    ex_report = next(e for e in report.exercises if e.exercise == exercise_id)
+    ex_report.wrong[k - 1] = check
+
+
+def _test(ex: Exercise) -> str:
+    return f"test_{ex.id}"
+
+
+def _why_lost(run: Graded, ex: Exercise) -> str:
+    for gid in (_test(ex), f"solution_{ex.id}"):
+        if gid in run.failures:
+            return f"{gid}: {run.failures[gid]}"
+    return "the test cell's output gave partial credit"
+
+
+def _score(run: Graded, ex: Exercise) -> str:
+    score = run.score(_test(ex))
+    return f"{_num(score)}/{_num(ex.points)}" if score is not None else "no score"
+
+
+def _num(x: float | None) -> str:
+    return "?" if x is None else (str(int(x)) if float(x).is_integer() else f"{x:g}")
+
+
+def _own_cells(module: Module) -> set[str]:
+    return {f"{kind}_{ex.id}" for ex in module.exercises for kind in ("solution", "test")}
+
+
+def _check_solution(run: Graded, module: Module, report: ModuleReport) -> None:
+    if run.missing:
+        report.problems.append(f"reference solutions: {run.missing}")
+    others = {g: f for g, f in run.failures.items() if g not in _own_cells(module)}
+    for gid, failure in others.items():
+        report.problems.append(f"with the reference solutions, cell {gid} fails: {failure}")
+    for ex, ex_report in zip(module.exercises, report.exercises, strict=True):
+        score = run.score(_test(ex))
+        if score is not None and score == ex.points:
+            ex_report.solution = Check(True, _score(run, ex))
+        else:
+            detail = run.missing or f"scores {_score(run, ex)}; {_why_lost(run, ex)}"
+            ex_report.solution = Check(False, f"the reference solution {detail}")
+
+
+def _check_starter(run: Graded, module: Module, report: ModuleReport) -> None:
+    if run.missing:
+        report.problems.append(f"untouched starter: {run.missing}")
+    for gid, failure in run.failures.items():
+        if gid not in _own_cells(module):
+            report.problems.append(
+                f"the untouched starter crashes the notebook: cell {gid} fails: {failure}"
+            )
+    for ex, ex_report in zip(module.exercises, report.exercises, strict=True):
+        score = run.score(_test(ex))
+        if score == 0:
+            ex_report.starter = Check(True, _score(run, ex))
+        elif score is None:
+            ex_report.starter = Check(False, run.missing or "no score for the test cell")
+        else:
+            ex_report.starter = Check(
+                False,
+                f"the untouched starter scores {_score(run, ex)}: the test passes without an answer",
+            )
+
+
+def _check_wrong(run: Graded, ex: Exercise, k: int, wrong_ids: set[str], module: Module) -> Check:
+    """The k-th wrong answer of `ex` loses exactly ex.points (and names its diagnosis)."""
+    wrong = ex.wrong[k - 1]
+    if run.missing:
+        return Check(False, run.missing)
+    score = run.score(_test(ex))
+    if score is None:
+        return Check(False, "no score for the test cell")
+    if score != 0:
+        return Check(False, f"scores {_score(run, ex)} ({wrong.why}); a wrong answer must score 0")
+    if wrong.diagnosis:
+        evalue = run.evalues.get(_test(ex))
+        if evalue is None:
+            return Check(
+                False, f"expected the test to raise [{wrong.diagnosis}], it raised nothing"
+            )
+        if not evalue.lstrip().startswith(f"[{wrong.diagnosis}]"):
+            shown = " ".join(evalue.split())[:200]
+            return Check(False, f"expected a [{wrong.diagnosis}] diagnosis, the test said: {shown}")
+    collateral = [
+        f"{other.id} ({_score(run, other)})"
+        for other in module.exercises
+        if other.id not in wrong_ids and run.score(_test(other)) != other.points
+    ]
+    if collateral:
+        return Check(False, "also costs points on " + ", ".join(collateral))
+    return Check(
+        True, f"0/{_num(ex.points)}" + (f" [{wrong.diagnosis}]" if wrong.diagnosis else "")
+    )

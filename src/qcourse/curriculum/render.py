@@ -1,0 +1,117 @@
+"""Render one module in one language as an nbgrader instructor notebook."""
+
+from __future__ import annotations
+
+import nbformat
+from nbformat import NotebookNode
+
+from qcourse import __version__
+from qcourse.cli import UserError
+from qcourse.curriculum.model import LANGUAGES, Exercise, Module
+
+SCHEMA_VERSION = 3  # nbgrader cell metadata schema (nbgrader 0.9)
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+SETUP = """\
+import numpy as np
+from qiskit import QuantumCircuit
+from qiskit.quantum_info import Operator, Statevector
+import qgrade
+
+qgrade.set_language("{lang}")"""
+
+# learner-facing words the build itself writes (everything else comes from the sources)
+WORDS = {
+    "en": {
+        "points": "Points: {points}.",
+        "ignore": "Global phase is ignored: a state or gate that differs only by an overall "
+        "factor $e^{{i\\varphi}}$ counts as correct.",
+        "strict": "Global phase counts: the result must match exactly, including its overall "
+        "phase (the gate may be used as a controlled gate later).",
+        "hint": "Hint",
+    },
+    "ko": {
+        "points": "배점: {points}점.",
+        "ignore": "전역 위상은 무시합니다: 전체 인자 $e^{{i\\varphi}}$만 다른 상태나 게이트도 "
+        "정답으로 인정합니다.",
+        "strict": "전역 위상까지 채점합니다: 전체 위상을 포함해 정확히 일치해야 합니다 "
+        "(나중에 제어 게이트로 쓰일 수 있습니다).",
+        "hint": "힌트",
+    },
+}
+
+
+def render_notebook(module: Module, lang: str) -> NotebookNode:
+    """The instructor notebook of `module` in `lang`: set-up, lesson, expanded exercises."""
+    if lang not in LANGUAGES:
+        raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
+    exercises = {ex.id: ex for ex in module.exercises}
+    cells = [_cell("code", SETUP.format(lang=lang), "setup")]
+    prose = code = 0
+    for cell in module.cells:
+        if cell.kind == "markdown":
+            if cell.lang == lang:
+                prose += 1
+                cells.append(_cell("markdown", cell.source, f"prose_{prose}"))
+        elif cell.kind == "code":
+            code += 1
+            cells.append(_cell("code", cell.source, f"code_{code}"))
+        else:
+            cells.extend(exercise_cells(exercises[cell.exercise], lang))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["qcourse"] = {"module": module.id, "lang": lang, "version": __version__}
+    return nb
+
+
+def exercise_cells(ex: Exercise, lang: str) -> list[NotebookNode]:
+    """Task, solution, test and (when there are hints) hints cells of one exercise."""
+    words = WORDS[lang]
+    rules = [words["points"].format(points=_points(ex.points))]
+    if ex.global_phase:
+        rules.append(words[ex.global_phase])
+    task = f"### {ex.title[lang]}\n\n{ex.task[lang]}\n\n*{' '.join(rules)}*"
+    test = ex.test
+    if ex.hidden_test:
+        test += f"\n### BEGIN HIDDEN TESTS\n{ex.hidden_test}\n### END HIDDEN TESTS"
+    cells = [
+        _cell("markdown", task, f"task_{ex.id}"),
+        _cell("code", ex.solution, f"solution_{ex.id}", solution=True, locked=False),
+        _cell("code", test, f"test_{ex.id}", grade=True, points=ex.points),
+    ]
+    if ex.hints:
+        details = [
+            f"<details><summary>{words['hint']} {n}</summary>\n\n{hint[lang]}\n\n</details>"
+            for n, hint in enumerate(ex.hints, 1)
+        ]
+        cells.append(_cell("markdown", "\n\n".join(details), f"hints_{ex.id}"))
+    return cells
+
+
+def _points(points: float) -> str:
+    return str(int(points)) if float(points).is_integer() else str(points)
+
+
+def _cell(
+    kind: str,
+    source: str,
+    grade_id: str,
+    *,
+    solution: bool = False,
+    grade: bool = False,
+    locked: bool = True,
+    points: float | None = None,
+) -> NotebookNode:
+    make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
+    meta = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": SCHEMA_VERSION,
+        "solution": solution,
+    }
+    if points is not None:
+        meta["points"] = points
+    # the cell id equals the grade id so that builds are byte-for-byte reproducible
+    return make(source=source, id=grade_id, metadata={"nbgrader": meta})

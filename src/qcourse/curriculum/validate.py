@@ -1,0 +1,72 @@
+"""`validate`: static checks, then nbgrader proofs for every exercise in every language."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from qcourse.cli import UserError
+from qcourse.curriculum.lint import check_selected
+from qcourse.curriculum.load import load_curriculum
+from qcourse.curriculum.model import LANGUAGES, Curriculum
+from qcourse.curriculum.prove import prove_module
+from qcourse.curriculum.report import ModuleReport, ValidationReport
+
+
+def validate(
+    module_ids: list[str] | None = None,
+    langs: Sequence[str] = LANGUAGES,
+    *,
+    root: Path | None = None,
+    curriculum: Curriculum | None = None,
+    static_only: bool = False,
+    workers: int = 1,
+    cell_timeout: int = 300,
+    workdir: Path | None = None,
+    progress: Callable[[ModuleReport], None] | None = None,
+) -> ValidationReport:
+    """Check the selected modules (default: all) statically and, unless `static_only`, prove
+    through nbgrader that each exercise's reference gets full marks, its untouched starter 0 and
+    each recorded wrong answer loses exactly its points. Static problems skip the proofs.
+
+    `workers` (module, language) pairs run at once, each in its own temporary nbgrader course
+    (kept under `workdir` when given, for inspection). `progress` is called per finished pair.
+    """
+    started = time.monotonic()
+    for lang in langs:
+        if lang not in LANGUAGES:
+            raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
+    if workers < 1:
+        raise UserError(f"workers must be at least 1, got {workers}")
+    if curriculum is None:
+        curriculum = load_curriculum(root, check=False)
+    modules = curriculum.select(module_ids)
+    report = ValidationReport()
+    # only the selected modules' problems (and the catalogue's) stop this run
+    problems = check_selected(curriculum, modules)
+    report.static_problems = problems
+    if static_only or problems or not modules:
+        report.seconds = time.monotonic() - started
+        return report
+
+    jobs = [(m, lang) for m in modules for lang in langs]
+    with tempfile.TemporaryDirectory(prefix="qcourse-validate-") as tmp:
+        base = Path(workdir) if workdir is not None else Path(tmp)
+        base.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = [
+                pool.submit(
+                    prove_module, m, lang, curriculum, base / f"{m.id}-{lang}", cell_timeout
+                )
+                for m, lang in jobs
+            ]
+            for future in as_completed(futures):
+                if progress is not None:
+                    progress(future.result())
+            results = [f.result() for f in futures]
+    report.modules = results
+    report.seconds = time.monotonic() - started
+    return report
