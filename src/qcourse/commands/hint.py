@@ -1,0 +1,48 @@
+"""`qcourse hint MODULE EXERCISE`: reveal the next hint of an exercise, one at a time."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "hint",
+        help="reveal the next hint of an exercise (progressive; remembered in your progress)",
+        description="Reveal the next hint of an exercise; hints already revealed are shown too.",
+    )
+    parser.add_argument("module", help="module id, number or prefix, e.g. 01")
+    parser.add_argument("exercise", help="exercise id, e.g. bell_phi_minus")
+    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
+    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument(
+        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from qcourse.selfstudy.checking import find_lab_workspace
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.hints import reveal_next_hint
+    from qcourse.selfstudy.words import words
+
+    ws = find_lab_workspace(args.dir)
+    source = installed(args.curriculum or (ws.curriculum_root if ws else None))
+    lang = args.lang or (ws.lang if ws else "en")
+    module = source.curriculum.module(args.module)
+    reveal = reveal_next_hint(module, args.exercise, lang)
+    w = words(lang)
+    console = Console()
+    for n, text in enumerate(reveal.revealed, 1):
+        console.print(
+            Panel(Markdown(text), title=f"{w['hint']} {n}/{reveal.total}", title_align="left")
+        )
+    if reveal.last:
+        console.print(f"[dim]{w['no_more_hints']}[/dim]")
+    return 0

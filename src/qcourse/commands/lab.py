@@ -1,0 +1,91 @@
+"""`qcourse lab [--lang en|ko] [--dir PATH]`: a personal self-study workspace in JupyterLab."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lab",
+        help="create or reopen your self-study workspace and open it in JupyterLab (offline)",
+        description=(
+            "Create (or update) a personal workspace with the student notebook of every module "
+            "of the installed curriculum and open JupyterLab on it. Your answers are never "
+            "overwritten: a new curriculum version is merged into your notebooks (a copy of "
+            "each previous file is kept in .qcourse/backups)."
+        ),
+    )
+    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: as before, en)")
+    parser.add_argument("--dir", type=Path, help="the workspace folder (default: ~/qcourse-lab)")
+    parser.add_argument("--ip", default="127.0.0.1", help="address JupyterLab listens on")
+    parser.add_argument("--port", type=int, help="port (default: JupyterLab picks a free one)")
+    parser.add_argument("--token", help="the access token (default: JupyterLab makes one)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="create or update the workspace, but do not start JupyterLab",
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from qcourse.cli import UserError
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.home import default_lab_dir
+    from qcourse.selfstudy.jupyter_settings import settings_dir, workspaces_dir, write_settings
+    from qcourse.selfstudy.workspace import load_workspace, prepare_workspace
+
+    root = (args.dir or default_lab_dir()).expanduser().resolve()
+    previous = load_workspace(root) if root.is_dir() else None
+    lang = args.lang or (previous.lang if previous else "en")
+    source = installed(args.curriculum or (previous.curriculum_root if previous else None))
+    console = Console()
+    with console.status("preparing the notebooks (the first time takes a minute) …"):
+        ws, updates = prepare_workspace(root, lang, source)
+    for u in updates:
+        if u.action == "created":
+            console.print(f"  [green]new[/]     {u.notebook.relative_to(root)}")
+        elif u.action == "merged":
+            console.print(
+                f"  [cyan]updated[/] {u.notebook.relative_to(root)}: {u.kept_answers} of your "
+                f"answers kept; the previous file is in {u.backup}"
+            )
+    write_settings(root, lang)
+    console.print(f"workspace [bold]{root}[/] ({lang}, curriculum {source.fingerprint})")
+    if args.prepare_only:
+        return 0
+    if not updates:
+        raise UserError("the curriculum has no modules yet; nothing to open")
+    first = updates[0].notebook.relative_to(root).as_posix()
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.ip={args.ip}",
+        f"--LabApp.default_url=/lab/tree/{first}",
+    ]
+    if args.port:
+        cmd.append(f"--ServerApp.port={args.port}")
+    if args.token is not None:
+        cmd.append(f"--IdentityProvider.token={args.token}")
+    if args.no_browser:
+        cmd.append("--ServerApp.open_browser=False")
+    env = dict(os.environ)
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(settings_dir(root))
+    env["JUPYTERLAB_WORKSPACES_DIR"] = str(workspaces_dir(root))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # become JupyterLab: Ctrl+C and signals reach it directly
+    os.execve(sys.executable, cmd, env)
+    return 0  # not reached

@@ -1,0 +1,129 @@
+"""Grade a learner's notebook on their own machine, the way the instructor's autograde does.
+
+The instructor's test cells (hidden tests included) are restored from the installed curriculum
+(`restore.py`), the notebook runs top to bottom in a fresh kernel with nbclient, and every test
+cell is scored with nbgrader's own `determine_grade`. A failing qgrade check ends its cell with
+`AssertionError("[diagnosis] message")`; that code and message become the exercise's verdict.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbgrader.utils import determine_grade
+
+from qcourse.selfstudy.merge import grade_id, is_solution_cell
+from qcourse.selfstudy.records import ExerciseOutcome
+from qcourse.selfstudy.restore import is_test_cell, restore_instructor_cells
+
+CELL_TIMEOUT_S = 300
+_DIAGNOSED = re.compile(r"^\s*\[([A-Za-z0-9_]+)\]\s*(.*)$", re.DOTALL)
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class GradedNotebook:
+    outcomes: tuple[ExerciseOutcome, ...]
+    duration_s: float
+    problem: str = ""  # the run stopped early (dead kernel, ...): what happened
+    executed: nbformat.NotebookNode | None = None
+
+
+def exercise_of(gid: str) -> str:
+    for prefix in ("test_", "solution_"):
+        if gid.startswith(prefix):
+            return gid[len(prefix) :]
+    return gid
+
+
+def run_graded(
+    learner: nbformat.NotebookNode,
+    instructor: nbformat.NotebookNode,
+    workdir: Path,
+    cell_timeout: int = CELL_TIMEOUT_S,
+) -> GradedNotebook:
+    """Restore the tests, execute, and score every instructor test cell."""
+    nb = restore_instructor_cells(learner, instructor)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(
+        nb,
+        timeout=cell_timeout,
+        interrupt_on_timeout=True,
+        allow_errors=True,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    started = time.monotonic()
+    problem = ""
+    try:
+        # the kernel's own log lines (e.g. its TCP warning) are not the learner's business
+        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except DeadKernelError:
+        problem = "the Python kernel died while running the notebook (out of memory?)"
+    except CellTimeoutError:
+        problem = f"a cell ran longer than {cell_timeout} s and could not be interrupted"
+    except (RuntimeError, OSError) as exc:  # the kernel could not start
+        problem = f"could not start a Python kernel to run the notebook: {exc}"
+    duration = time.monotonic() - started
+    test_ids = [grade_id(c) for c in instructor.cells if is_test_cell(c) and grade_id(c)]
+    return GradedNotebook(
+        outcomes=tuple(_outcome(nb, gid) for gid in test_ids),
+        duration_s=duration,
+        problem=problem,
+        executed=nb,
+    )
+
+
+def _outcome(nb: nbformat.NotebookNode, test_id: str) -> ExerciseOutcome:
+    exercise = exercise_of(test_id)
+    cell = next(c for c in nb.cells if grade_id(c) == test_id)
+    max_points = float(cell.metadata.nbgrader.get("points", 0) or 0)
+    if cell.get("execution_count") is None and not cell.outputs:
+        return ExerciseOutcome(exercise, 0.0, max_points, "not_run", "this test did not run")
+    try:
+        points, _max = determine_grade(cell)
+    except (ValueError, KeyError):
+        points = 0.0
+    points = float(points or 0.0)
+    diagnosis, message = _failure(cell) if points < max_points else (None, "")
+    if diagnosis and diagnosis != "stderr":
+        solution_error = _solution_error(nb, exercise)
+        if solution_error and diagnosis in ("NameError", "student_error"):
+            message = solution_error
+    return ExerciseOutcome(exercise, points, max_points, diagnosis, message)
+
+
+def _failure(cell: nbformat.NotebookNode) -> tuple[str | None, str]:
+    for output in cell.outputs:
+        if output.output_type == "error":
+            value = _ANSI.sub("", str(output.get("evalue", "")))
+            match = _DIAGNOSED.match(value)
+            if match:
+                return match.group(1), match.group(2).strip()
+            name = output.get("ename", "Error")
+            return name, f"{name}: {value}".strip()
+        if output.output_type == "stream" and output.get("name") == "stderr":
+            text = _ANSI.sub("", "".join(output.get("text", ""))).strip()
+            return "stderr", f"the test wrote to stderr, which nbgrader scores 0: {text[:300]}"
+    return "partial", "partial credit"
+
+
+def _solution_error(nb: nbformat.NotebookNode, exercise: str) -> str:
+    """The error the exercise's solution cell raised, if it did: the real cause of a NameError."""
+    for cell in nb.cells:
+        if grade_id(cell) == f"solution_{exercise}" and is_solution_cell(cell):
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    value = _ANSI.sub("", str(output.get("evalue", "")))
+                    return f"your solution cell raised {output.get('ename')}: {value}"
+    return ""
