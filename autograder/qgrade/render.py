@@ -8,7 +8,8 @@ view built from `verdict.details`, when the check put the facts there:
 - counts: `counts` (observed {outcome: count}) and `expected_probabilities` ({outcome: p} or an
   array), drawn as an inline SVG bar chart;
 - oracles: `failing_input` (with `expected_output` / `actual_output` when given);
-- `fidelity` whenever present.
+- `fidelity` whenever present;
+- `warnings` (captured warnings and stderr lines of the check), in a collapsed list.
 
 Every piece of text is HTML-escaped: a learner's exception message ends up in `verdict.message`
 and must never be able to inject markup or script into the notebook.
@@ -246,8 +247,18 @@ def render_text(verdict: Verdict, notes: Sequence[str] = ()) -> str:
         lines.append(_("Fidelity") + ": " + _fmt_fidelity(fid))
     if not verdict.passed:
         lines += _safely(_text_failure_views, details)
-    lines += [f"! {note}" for note in notes]
+    lines += [f"! {note}" for note in _all_notes(details, notes)]
     return "\n".join(line for line in lines if line)
+
+
+def _all_notes(details: Mapping[str, Any], notes: Sequence[str]) -> list[str]:
+    """The check's own captured warnings (details["warnings"]) and `notes`, without repeats."""
+    found = details.get("warnings")
+    if isinstance(found, str):
+        found = [found]
+    elif not isinstance(found, list | tuple):
+        found = []
+    return list(dict.fromkeys(str(note) for note in [*found, *notes]))
 
 
 def _safely(view: Any, details: Mapping[str, Any]) -> list[str]:
@@ -305,8 +316,11 @@ def render_html(verdict: Verdict, notes: Sequence[str] = ()) -> str:
     ]
     if not verdict.passed:
         parts += _safely(_html_failure_views, verdict.details)
+    notes = _all_notes(verdict.details, notes)
     if notes:
-        items = "".join(f"<li><code>{_e(note)}</code></li>" for note in notes)
+        items = "".join(
+            f'<li><code style="white-space:pre-wrap">{_e(note)}</code></li>' for note in notes
+        )
         parts.append(
             '<details style="color:#57606a;font-size:85%"><summary>'
             + _e(_("Warnings raised during the check"))

@@ -243,3 +243,11 @@ def test_warnings_notes_are_shown_collapsed():
     assert "details" in parsed.tags
     assert "DeprecationWarning: old" in "".join(parsed.text)
     assert render_text(Verdict(True, 1, "correct", "ok"), ["W"]).endswith("! W")
+
+
+def test_the_checks_own_warnings_are_shown_once():
+    verdict = _fail(warnings=["UserWarning: from the check", "same"])
+    html = render_html(verdict, notes=["same", "extra"])
+    items = [t for t in _parse(html).text if t in ("UserWarning: from the check", "same", "extra")]
+    assert items == ["UserWarning: from the check", "same", "extra"]
+    assert str(verdict).splitlines()[-2:] == ["! UserWarning: from the check", "! same"]
