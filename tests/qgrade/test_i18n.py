@@ -142,10 +142,27 @@ def test_every_marked_string_is_extractable(template):
     assert not problems, "\n".join(problems)
 
 
-def test_catalogue_files_are_up_to_date():
-    report = update.update(check=True)
-    stale = {path: ids for path, ids in report.items() if ids}
-    assert not stale, f"run {UPDATE_SCRIPT} and translate: {stale}"
+def test_update_keeps_translations_and_lists_new_messages(tmp_path, template, korean):
+    import shutil
+
+    from babel.messages.catalog import Catalog
+
+    shutil.copytree(PACKAGE / "locale" / "ko", tmp_path / "ko")
+    grown = Catalog(domain="qgrade", fuzzy=False)
+    for message in template:
+        if message.id:
+            grown.add(message.id, locations=message.locations, context=message.context)
+    grown.add("A brand-new message about {qubit}.", locations=[("qgrade/new.py", 1)])
+    report = update.update(locale_dir=tmp_path, template=grown)
+    (todo,) = report.values()
+    assert todo == ["A brand-new message about {qubit}."]
+    merged = update.read_catalog(update.po_path("ko", tmp_path), "ko")
+    for message in korean:
+        if message.id and not message.fuzzy and message.string:
+            assert merged.get(message.id).string == message.string
+    assert (tmp_path / "qgrade.pot").is_file()
+    # and the check mode reports, without writing, that the files are now current
+    assert update.update(check=True, locale_dir=tmp_path, template=grown) == report
 
 
 def test_set_language_switches_messages():

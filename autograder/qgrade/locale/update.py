@@ -66,8 +66,8 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         return read_po(fh, locale=locale, domain=DOMAIN)
 
 
-def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return locale_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def _po_bytes(catalog: Catalog) -> bytes:
@@ -90,9 +90,9 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def merged(lang: str, template: Catalog) -> Catalog:
+def merged(lang: str, template: Catalog, locale_dir: Path = LOCALE_DIR) -> Catalog:
     """The `lang` catalogue updated to `template`, keeping every existing translation."""
-    path = po_path(lang)
+    path = po_path(lang, locale_dir)
     if path.is_file():
         catalog = read_catalog(path, lang)
     else:
@@ -117,25 +117,31 @@ def _msgid_text(msgid: str | tuple[str, ...]) -> str:
     return msgid if isinstance(msgid, str) else msgid[0]
 
 
-def update(check: bool = False) -> dict[str, list[str]]:
+def update(
+    check: bool = False, locale_dir: Path = LOCALE_DIR, template: Catalog | None = None
+) -> dict[str, list[str]]:
     """Extract, merge into every translated language; returns {path: msgids needing work}.
 
     With `check`, write nothing and also report a stale template or catalogue.
     """
-    template = extract()
+    template = extract() if template is None else template
     report: dict[str, list[str]] = {}
-    outputs = {POT: _po_bytes(template)}
+    outputs = {locale_dir / POT.name: _po_bytes(template)}
     for lang in TRANSLATED:
-        catalog = merged(lang, template)
-        outputs[po_path(lang)] = _po_bytes(catalog)
-        report[str(po_path(lang).relative_to(SOURCE_ROOT))] = needs_work(catalog)
+        catalog = merged(lang, template, locale_dir)
+        outputs[po_path(lang, locale_dir)] = _po_bytes(catalog)
+        report[_shown(po_path(lang, locale_dir))] = needs_work(catalog)
     for path, data in outputs.items():
         stale = not path.is_file() or _body(path.read_bytes()) != _body(data)
         if check and stale:
-            report.setdefault(str(path.relative_to(SOURCE_ROOT)), []).append("<file is stale>")
+            report.setdefault(_shown(path), []).append("<file is stale>")
         elif not check:
             _write_if_changed(path, data)
     return report
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(SOURCE_ROOT)) if path.is_relative_to(SOURCE_ROOT) else str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         for msgid in ids:
             print(f"  - {msgid!r}")
     if not todo:
-        print(f"{POT.relative_to(SOURCE_ROOT)} and every translation are up to date")
+        print(f"{_shown(POT)} and every translation are up to date")
     return 1 if todo else 0
 
 
