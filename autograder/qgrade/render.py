@@ -350,7 +350,7 @@ def _html_failure_views(details: Mapping[str, Any]) -> list[str]:
     return parts
 
 
-_TH = 'style="text-align:left;padding:1px 8px 1px 0;font-weight:600"'
+_TH = 'style="text-align:left;padding:1px 10px 1px 0;font-weight:600;font-size:90%"'
 _TD = 'style="text-align:left;padding:1px 8px 1px 0;font-family:monospace"'
 
 
@@ -367,9 +367,9 @@ def _html_amplitude_table(rows: Iterable[tuple[str, str, str]], more: int) -> st
         more_text = _("… and {count} more basis states").format(count=more)
         tail = f'<div style="font-size:85%">{_e(more_text)}</div>'
     return (
-        f'<table style="border-collapse:collapse;margin:4px 0">'
-        f'<caption style="caption-side:top;text-align:left;font-size:85%;color:#57606a">'
-        f"{caption}</caption><tr>{head}</tr>{body}</table>{tail}"
+        f'<div style="font-size:85%;color:#57606a;margin-top:6px">{caption}</div>'
+        f'<table style="border-collapse:collapse;margin:2px 0 4px 0">'
+        f"<tr>{head}</tr>{body}</table>{tail}"
     )
 
 

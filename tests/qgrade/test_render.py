@@ -16,7 +16,7 @@ from qiskit import QuantumCircuit
 from qiskit.quantum_info import Statevector
 
 ALLOWED_TAGS = {
-    "div", "code", "table", "caption", "tr", "th", "td", "details", "summary", "ul", "li",
+    "div", "code", "table", "tr", "th", "td", "details", "summary", "ul", "li",
     "svg", "title", "line", "text", "rect",
 }  # fmt: skip
 EVIL = '<script>alert("x")</script><img src=x onerror="alert(1)">'
