@@ -282,6 +282,12 @@ qc.draw("mpl")
 # because $XZ|\psi\rangle = X(Z|\psi\rangle)$ applies $Z$ first.
 #
 # Your first exercise: flip the qubit.
+#
+# **How the exercises work.** Each exercise gives you a function to complete. Replace
+# `raise NotImplementedError()` with your code, run the cell, then run the test cell below it. The
+# test compares your answer with the mathematics, so every correct circuit passes, not only one
+# particular solution. When it fails, it says *what* is wrong (for example "relative phase").
+# Hints are folded under the test: open them one at a time.
 
 # %% [markdown] lang="ko"
 # 읽는 순서가 중요합니다. 회로도는 **왼쪽에서 오른쪽으로** 읽지만(시간이 오른쪽으로 흐릅니다), 행렬의
@@ -289,6 +295,11 @@ qc.draw("mpl")
 # $XZ|\psi\rangle = X(Z|\psi\rangle)$에서는 $Z$가 먼저 작용하기 때문입니다.
 #
 # 첫 연습 문제로 큐비트를 뒤집어 봅시다.
+#
+# **연습 문제 푸는 방법.** 연습 문제마다 완성해야 할 함수가 주어집니다. `raise NotImplementedError()`를
+# 여러분의 코드로 바꾸고 셀을 실행한 다음, 바로 아래의 테스트 셀을 실행하세요. 테스트는 여러분의 답을
+# 수학적 정답과 비교하므로, 특정한 풀이 하나가 아니라 올바른 회로라면 무엇이든 통과합니다. 실패하면
+# *무엇이* 틀렸는지(예: "상대 위상") 알려 줍니다. 힌트는 테스트 아래에 접혀 있으니 하나씩 열어 보세요.
 
 # %% exercise="one_state"
 

@@ -19,7 +19,7 @@
 # %% [markdown] lang="ko"
 # # 측정과 Aer 시뮬레이터
 #
-# 1장에서는 컴퓨터의 *속*을 들여다보았습니다. `Statevector`가 정확한 진폭을 알려 주었지요. 실제 양자
+# 모듈 1에서는 컴퓨터의 *속*을 들여다보았습니다. `Statevector`가 정확한 진폭을 알려 주었지요. 실제 양자
 # 컴퓨터는 진폭을 결코 보여 주지 않습니다. 돌려주는 것은 **측정**(measurement) 결과뿐입니다. 한 번
 # 실행할 때마다 큐비트마다 0 또는 1이 보른 규칙의 확률에 따라 무작위로 나옵니다. 무언가를 알아내려면
 # 실험을 여러 번 반복하고 결과를 세어야 합니다.
@@ -434,6 +434,37 @@ z_counts = simulator.run(in_z, shots=1000, seed_simulator=21).result().get_count
 x_counts = simulator.run(in_x, shots=1000, seed_simulator=21).result().get_counts()
 display(in_x.draw("mpl"))
 plot_histogram([z_counts, x_counts], legend=["Z", "X"])
+
+# %% [markdown] lang="en"
+# The rotation for the $Y$ basis, step by step on the Bloch sphere: $|i\rangle$ on the $+y$ axis,
+# after $S^\dagger$ on the $+x$ axis, after $H$ at the north pole, where a $Z$ measurement gives 0
+# with certainty.
+
+# %% [markdown] lang="ko"
+# $Y$ 기저를 위한 회전을 블로흐 구 위에서 단계별로 보면 다음과 같습니다. $+y$축 위의 $|i\rangle$이
+# $S^\dagger$ 뒤에는 $+x$축으로, $H$ 뒤에는 북극으로 옮겨 가며, 북극에서는 $Z$ 측정이 확실하게 0을
+# 줍니다.
+
+# %%
+from qiskit.visualization import plot_bloch_vector
+
+
+def bloch_vector(circuit: QuantumCircuit) -> list[float]:
+    """(<X>, <Y>, <Z>) of the state a 1-qubit circuit prepares."""
+    state = Statevector(circuit)
+    return [float(np.real(state.expectation_value(Operator.from_label(p)))) for p in "XYZ"]
+
+
+steps = QuantumCircuit(1)
+steps.h(0)
+steps.s(0)
+fig, axes = plt.subplots(1, 3, figsize=(9, 3.2), subplot_kw={"projection": "3d"})
+plot_bloch_vector(bloch_vector(steps), title=r"$|i\rangle$", ax=axes[0], font_size=10)
+steps.sdg(0)
+plot_bloch_vector(bloch_vector(steps), title=r"$S^\dagger|i\rangle$", ax=axes[1], font_size=10)
+steps.h(0)
+plot_bloch_vector(bloch_vector(steps), title=r"$HS^\dagger|i\rangle$", ax=axes[2], font_size=10)
+plt.show()
 
 # %% exercise="measure_in_x_basis"
 
