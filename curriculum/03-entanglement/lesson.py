@@ -32,7 +32,6 @@
 # 아니더라도 올바른 회로라면 모두 통과합니다.
 
 # %%
-import matplotlib.pyplot as plt
 from qiskit.visualization import plot_bloch_multivector, plot_histogram
 from qiskit_aer import AerSimulator
 
@@ -375,7 +374,8 @@ plot_histogram(counts)
 # %% [markdown] lang="ko"
 # ## 6. W 상태: 들뜸 하나를 나누어 갖기
 #
-# 3-큐비트 **W 상태**는 하나의 $1$을 세 큐비트에 고르게 나누어 놓은 상태입니다.
+# 3-큐비트 **W 상태**는 하나의 $1$, 즉 들뜸(excitation) 하나를 세 큐비트에 고르게 나누어 놓은
+# 상태입니다.
 #
 # $$|W\rangle = \tfrac{1}{\sqrt3}\big(|001\rangle + |010\rangle + |100\rangle\big)$$
 #
@@ -479,8 +479,8 @@ print(np.round(Operator(hxh).data.real, 10))
 #
 # 입니다. 표적은 전혀 변하지 않고, 대신 **제어** 큐비트의 값에 따라 위상 $(-1)^x$가 붙습니다.
 # 제어가 중첩 상태이면 이 위상은 제어 큐비트의 *상대* 위상이 됩니다.
-# $|+\rangle|-\rangle \to |-\rangle|-\rangle$. 위상이 표적에서 제어로 "되차여(kicked back)" 온
-# 것입니다. 이것이 **위상 킥백**이며, 도이치-조사(Deutsch–Jozsa), 그로버(Grover), 위상 추정
+# $|+\rangle|-\rangle \to |-\rangle|-\rangle$. 표적에서 생긴 위상이 제어 큐비트로 "되돌아간"
+# (kicked back) 것입니다. 이것이 **위상 킥백**이며, 도이치-조사(Deutsch–Jozsa), 그로버(Grover), 위상 추정
 # 알고리즘의 핵심 원리입니다. 큐비트 1은 그대로인데 큐비트 0의 블로흐 벡터가 $+x$에서 $-x$로
 # 돌아가는 것을 확인해 보세요.
 

@@ -32,8 +32,7 @@
 # 각 회로를 외워서 그리고 그 안의 모든 게이트를 설명할 수 있어야 합니다.
 
 # %%
-import matplotlib.pyplot as plt
-from qiskit.quantum_info import DensityMatrix
+from qiskit.quantum_info import DensityMatrix, state_fidelity
 from qiskit.result import marginal_counts
 from qiskit.visualization import plot_bloch_multivector, plot_histogram
 from qiskit_aer import AerSimulator
@@ -277,7 +276,7 @@ with_save.save_density_matrix(qubits=[2])
 bob = DensityMatrix(
     sim.run(with_save, shots=200, seed_simulator=SEED).result().data(0)["density_matrix"]
 )
-print(round(float(np.real(bob.expectation_value(DensityMatrix(psi)))), 6))  # fidelity with input
+print(round(state_fidelity(bob, Statevector(psi)), 6))  # fidelity with the input state
 plot_bloch_multivector(Statevector(psi))
 
 # %%
