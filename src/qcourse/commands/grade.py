@@ -1,0 +1,83 @@
+"""`qcourse grade MODULE`: autograde every collected submission in parallel."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from qcourse.cli import UserError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "grade",
+        help="autograde every collected submission of a module in parallel (nbgrader)",
+        description=(
+            "Autograde every submission in submitted/*/MODULE in parallel, each isolated, and "
+            "store the grades exactly as sequential `nbgrader autograde` would. Re-running "
+            "skips what is already graded (unless --force)."
+        ),
+    )
+    p.add_argument(
+        "module", metavar="MODULE", help="the assignment (module id), e.g. 01-qubits-and-gates"
+    )
+    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
+    p.add_argument(
+        "--workers", type=int, default=None, help="local worker processes (default: CPU count)"
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="grade on a dask cluster, e.g. tcp://10.0.0.5:8786",
+    )
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="per-submission time limit (default 900)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="re-grade submissions that are already graded"
+    )
+    p.add_argument(
+        "--student",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="grade only this student (repeatable)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from qcourse.instructor.coursedir import CourseError, open_course
+    from qcourse.instructor.grading import DEFAULT_TIME_LIMIT, GradeOptions
+    from qcourse.instructor.present import grade_with_progress, print_outcome
+
+    if args.workers is not None and args.workers < 1:
+        raise UserError(f"--workers must be a positive number, got {args.workers}")
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
+    try:
+        course = open_course(args.course)
+    except CourseError as exc:
+        raise UserError(str(exc)) from exc
+    options = GradeOptions(
+        workers=args.workers,
+        scheduler=args.scheduler,
+        time_limit=args.time_limit or DEFAULT_TIME_LIMIT,
+        force=args.force,
+        students=args.student,
+    )
+    try:
+        result = grade_with_progress(course, args.module, options)
+    except LookupError as exc:
+        raise UserError(str(exc).strip("'\"")) from exc
+    except OSError as exc:
+        if args.scheduler:
+            raise UserError(f"cannot reach the dask scheduler at {args.scheduler}: {exc}") from exc
+        raise
+    print_outcome(course, args.module, result)
+    return 0

@@ -1,0 +1,67 @@
+"""A long-lived child process that runs nbgrader's Autograde converter on request.
+
+Importing nbgrader costs seconds, so each grading worker keeps one of these warm and sends it one
+JSON line per submission (`{"root", "assignment", "student"}`); it answers with one JSON line
+(`{"success", "log", "error"}`). The worker kills it (and its kernel) when a submission exceeds
+its time limit, and starts a fresh one for the next submission.
+
+Run as `python -m qcourse.instructor.autograde_server`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+
+def autograde(root: str, assignment: str, student: str) -> dict:
+    """`nbgrader autograde ASSIGNMENT --student STUDENT --force` in the course at `root`."""
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import capture_log
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=root).load_config()
+    # the private course directory always uses nbgrader's default layout and its own gradebook
+    config.CourseDirectory.root = root
+    config.CourseDirectory.db_url = "sqlite:///" + os.path.join(root, "gradebook.db")
+    config.CourseDirectory.directory_structure = os.path.join(
+        "{nbgrader_step}", "{student_id}", "{assignment_id}"
+    )
+    for step in ("source", "submitted", "autograded"):
+        setattr(config.CourseDirectory, f"{step}_directory", step)
+    coursedir = CourseDirectory(config=config)
+    coursedir.assignment_id = assignment
+    coursedir.student_id = student
+    app = Autograde(coursedir=coursedir, config=config)
+    app.force = True
+    app.create_student = True
+    result = capture_log(app)
+    return {
+        "success": bool(result.get("success")),
+        "log": result.get("log", ""),
+        "error": result.get("error", ""),
+    }
+
+
+def serve(stdin=sys.stdin, stdout=sys.stdout) -> None:
+    import nbgrader.converters  # noqa: F401  (warm the import before the first request)
+
+    stdout.write(json.dumps({"ready": True}) + "\n")
+    stdout.flush()
+    for line in stdin:
+        request = json.loads(line)
+        try:
+            reply = autograde(request["root"], request["assignment"], request["student"])
+        except Exception as exc:  # the converter itself failed to start
+            reply = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
+        stdout.write(json.dumps(reply) + "\n")
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    # keep the protocol channel clean: nbgrader and kernels log to stderr
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(sys.stdin, protocol)
