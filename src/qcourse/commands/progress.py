@@ -1,0 +1,91 @@
+"""`qcourse progress`: your self-study progress per module and per CFQT competence."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "progress",
+        help="show your progress per module and per competence (table and plot)",
+        description=(
+            "Show what the progress store recorded (every `qcourse check`): checks, best score, "
+            "first pass and hints per module, and exercises passed per CFQT competence; also "
+            "draw it as a PNG."
+        ),
+    )
+    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
+    parser.add_argument("--out", type=Path, help="where to write the PNG plot")
+    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument(
+        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+    )
+    parser.set_defaults(func=run)
+
+
+def _when(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts)) if ts else "–"
+
+
+def run(args: argparse.Namespace) -> int:
+    from qcourse.selfstudy.checking import find_lab_workspace
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.home import data_home
+    from qcourse.selfstudy.progress_plot import plot_progress
+    from qcourse.selfstudy.progress_view import build_view
+    from qcourse.selfstudy.store import ProgressStore
+    from qcourse.selfstudy.words import words
+
+    ws = find_lab_workspace(args.dir)
+    lang = args.lang or (ws.lang if ws else "en")
+    source = installed(args.curriculum or (ws.curriculum_root if ws else None))
+    console = Console()
+    with ProgressStore.open() as store:
+        for notice in store.notices:
+            console.print(f"[yellow]progress store:[/] {notice}")
+        view = build_view(source.curriculum, store, lang)
+    w = words(lang)
+
+    modules = Table(title=w["module"])
+    for name, justify in (
+        ("module", "left"),
+        ("attempts", "right"),
+        ("best", "right"),
+        ("first_pass", "left"),
+        ("hints", "right"),
+    ):
+        modules.add_column(w[name], justify=justify)
+    for m in view.modules:
+        done = m.first_passed_at is not None
+        best = f"{m.best_score:g} / {m.total_points:g}"
+        modules.add_row(
+            f"{m.module}\n[dim]{m.title}[/dim]",
+            str(m.attempts),
+            f"[green]{best}[/]" if done else best,
+            _when(m.first_passed_at),
+            str(m.hints_used),
+        )
+    console.print(modules)
+
+    comps = Table(title=f"{w['competence']} {view.cfqt_version}".strip())
+    comps.add_column(w["competence"])
+    comps.add_column(w["exercises_passed"], justify="right")
+    comps.add_column(w["level"])
+    for c in view.competences:
+        offered = "–".join(sorted(c.levels_offered)[:: max(len(c.levels_offered) - 1, 1)])
+        comps.add_row(
+            f"{c.label}\n[dim]{c.subdomain} · {c.domain}[/dim]",
+            f"{c.passed} / {c.exercises}",
+            f"{c.level_shown or '–'} [dim]({offered})[/dim]",
+        )
+    console.print(comps)
+
+    out = args.out or data_home() / "progress.png"
+    console.print(f"plot: {plot_progress(view, lang, out)}")
+    return 0

@@ -1,0 +1,70 @@
+"""`qcourse transcript`: what you have demonstrated, by CFQT competence, as HTML (and PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+
+from rich.console import Console
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "transcript",
+        help="write an HTML (and PDF) transcript of what you demonstrated, mapped to CFQT",
+        description=(
+            "Write a transcript of the exercises passed in self-study, grouped by CFQT "
+            "subdomain with the proficiency level demonstrated: transcript.html always, "
+            "transcript.pdf when the language can be drawn on this machine."
+        ),
+    )
+    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
+    parser.add_argument("--name", help="the learner's name on the transcript (default: user name)")
+    parser.add_argument("--out", type=Path, help="output folder (default: the qcourse data folder)")
+    parser.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument(
+        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from qcourse.cli import UserError
+    from qcourse.selfstudy.checking import find_lab_workspace
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.home import data_home
+    from qcourse.selfstudy.progress_view import build_view
+    from qcourse.selfstudy.store import ProgressStore
+    from qcourse.selfstudy.transcript import render_html, render_pdf
+
+    ws = find_lab_workspace(args.dir)
+    lang = args.lang or (ws.lang if ws else "en")
+    source = installed(args.curriculum or (ws.curriculum_root if ws else None))
+    console = Console()
+    with ProgressStore.open() as store:
+        for notice in store.notices:
+            console.print(f"[yellow]progress store:[/] {notice}")
+        view = build_view(source.curriculum, store, lang)
+    learner = args.name or getpass.getuser()
+    out = (args.out or data_home()).expanduser()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+    html = out / f"transcript-{lang}.html"
+    html.write_text(
+        render_html(view, source.curriculum, lang, learner, source.fingerprint), encoding="utf-8"
+    )
+    console.print(f"HTML: {html}")
+    if not args.no_pdf:
+        pdf = render_pdf(view, source.curriculum, lang, learner, out / f"transcript-{lang}.pdf")
+        if pdf:
+            console.print(f"PDF:  {pdf}")
+        else:
+            console.print(
+                "[yellow]PDF skipped:[/] no font for Korean on this machine (install e.g. "
+                "fonts-nanum or fonts-noto-cjk); the HTML has everything"
+            )
+    return 0

@@ -1,0 +1,220 @@
+"""A transcript of what the learner has demonstrated, by CFQT subdomain and proficiency level.
+
+HTML always (self-contained, every value escaped); PDF too when matplotlib can draw the
+language (Korean needs a Hangul font on the machine).
+"""
+
+from __future__ import annotations
+
+import time
+from html import escape
+from pathlib import Path
+
+from qcourse import __version__
+from qcourse.curriculum import Curriculum
+from qcourse.selfstudy.fonts import can_draw, font_families
+from qcourse.selfstudy.progress_view import LEVELS, ProgressView
+from qcourse.selfstudy.words import pick
+
+TEXT = {
+    "en": {
+        "title": "Competence transcript",
+        "intro": "Exercises passed in self-study with qcourse, graded on the learner's machine "
+        "with the course's own tests (hidden tests included), mapped to the European Competence "
+        "Framework for Quantum Technologies (CFQT {version}).",
+        "learner": "Learner",
+        "date": "Date",
+        "curriculum": "Curriculum build",
+        "competence": "Competence (CFQT subdomain)",
+        "level": "Level demonstrated",
+        "evidence": "Evidence: exercises passed",
+        "passed_on": "first passed {date}, {attempts} checks, {hints} hints",
+        "not_yet": "not yet demonstrated",
+        "modules": "Modules",
+        "module": "Module",
+        "score": "Best score",
+        "completed": "completed {date}",
+        "in_progress": "in progress",
+        "not_started": "not started",
+        "summary": "{passed} of {total} exercises passed; {modules} of {all_modules} modules "
+        "completed.",
+        "note": "Self-study evidence: not an examination under supervision.",
+    },
+    "ko": {
+        "title": "역량 성적 증명서",
+        "intro": "qcourse 자습에서 통과한 연습입니다. 학습자의 컴퓨터에서 과정의 테스트(숨은 "
+        "테스트 포함)로 채점했으며, 유럽 양자기술 역량 프레임워크(CFQT {version})에 대응시켰습니다.",
+        "learner": "학습자",
+        "date": "날짜",
+        "curriculum": "교육과정 빌드",
+        "competence": "역량 (CFQT 하위 영역)",
+        "level": "보여 준 수준",
+        "evidence": "근거: 통과한 연습",
+        "passed_on": "{date} 처음 통과, 확인 {attempts}회, 힌트 {hints}개",
+        "not_yet": "아직 보여 주지 않음",
+        "modules": "모듈",
+        "module": "모듈",
+        "score": "최고 점수",
+        "completed": "{date} 완료",
+        "in_progress": "진행 중",
+        "not_started": "시작 전",
+        "summary": "연습 {total}개 중 {passed}개 통과, 모듈 {all_modules}개 중 {modules}개 완료.",
+        "note": "자습 근거이며, 감독하의 시험 결과가 아닙니다.",
+    },
+}
+
+
+def _date(ts: float | None) -> str:
+    return time.strftime("%Y-%m-%d", time.localtime(ts)) if ts else ""
+
+
+def _level_rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def _level_text(curriculum: Curriculum, level: str | None, lang: str) -> str:
+    if not level:
+        return ""
+    info = curriculum.cfqt.get("levels", {}).get(level, {})
+    return f"{level} — {pick(info, lang)}" if info else level
+
+
+def transcript_lines(
+    view: ProgressView, curriculum: Curriculum, lang: str
+) -> tuple[list[tuple[str, str, list[str]]], str]:
+    """(competence, level, evidence lines) per subdomain, and the summary sentence."""
+    t = TEXT.get(lang, TEXT["en"])
+    rows = []
+    for c in view.competences:
+        ordered = sorted(c.evidence, key=lambda ev: (_level_rank(ev.level), ev.module))
+        evidence = [
+            f"{ev.module_title} · {ev.title} ({ev.level}): "
+            + t["passed_on"].format(
+                date=_date(ev.first_passed_at), attempts=ev.attempts, hints=ev.hints_used
+            )
+            for ev in ordered
+        ]
+        level = _level_text(curriculum, c.level_shown, lang) or t["not_yet"]
+        rows.append((c.label, level, evidence))
+    passed = sum(c.passed for c in view.competences)
+    total = sum(c.exercises for c in view.competences)
+    done = sum(1 for m in view.modules if m.first_passed_at is not None)
+    summary = t["summary"].format(
+        passed=passed, total=total, modules=done, all_modules=len(view.modules)
+    )
+    return rows, summary
+
+
+def render_html(
+    view: ProgressView, curriculum: Curriculum, lang: str, learner: str, fingerprint: str
+) -> str:
+    t = TEXT.get(lang, TEXT["en"])
+    e = escape
+    rows, summary = transcript_lines(view, curriculum, lang)
+    comp_rows = []
+    for (label, level, evidence), c in zip(rows, view.competences, strict=True):
+        items = "".join(f"<li>{e(line)}</li>" for line in evidence) or f"<li>{e(t['not_yet'])}</li>"
+        css = "shown" if c.level_shown else "none"
+        comp_rows.append(
+            f'<tr class="{css}"><td><strong>{e(label)}</strong><br>'
+            f'<span class="dim">{e(c.subdomain)} · {e(c.domain)}</span></td>'
+            f"<td>{e(level)}</td><td><ul>{items}</ul></td></tr>"
+        )
+    module_rows = []
+    for m in view.modules:
+        if m.first_passed_at is not None:
+            status = t["completed"].format(date=_date(m.first_passed_at))
+        else:
+            status = t["in_progress"] if m.attempts else t["not_started"]
+        module_rows.append(
+            f"<tr><td>{e(m.module)}<br><span class='dim'>{e(m.title)}</span></td>"
+            f"<td>{m.best_score:g} / {m.total_points:g}</td><td>{e(status)}</td></tr>"
+        )
+    version = e(str(view.cfqt_version))
+    return f"""<!DOCTYPE html>
+<html lang="{e(lang)}"><head><meta charset="utf-8">
+<title>{e(t["title"])} — {e(learner)}</title>
+<style>
+body {{ font-family: "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", sans-serif;
+       max-width: 60rem; margin: 2rem auto; color: #1f2328; line-height: 1.45; }}
+table {{ border-collapse: collapse; width: 100%; margin: 1rem 0; }}
+th, td {{ border: 1px solid #d0d7de; padding: .4rem .6rem; vertical-align: top; text-align: left; }}
+th {{ background: #f6f8fa; }}
+tr.none td:nth-child(2) {{ color: #6e7781; }}
+.dim {{ color: #6e7781; font-size: 85%; }}
+ul {{ margin: 0; padding-left: 1.1rem; }}
+</style></head><body>
+<h1>{e(t["title"])}</h1>
+<p>{e(t["intro"].format(version=view.cfqt_version))}</p>
+<table class="meta">
+<tr><th>{e(t["learner"])}</th><td>{e(learner)}</td></tr>
+<tr><th>{e(t["date"])}</th><td>{e(_date(time.time()))}</td></tr>
+<tr><th>{e(t["curriculum"])}</th><td>qcourse {e(__version__)} · {e(fingerprint)} · CFQT {version}</td></tr>
+</table>
+<p><strong>{e(summary)}</strong></p>
+<table class="competences">
+<tr><th>{e(t["competence"])}</th><th>{e(t["level"])}</th><th>{e(t["evidence"])}</th></tr>
+{"".join(comp_rows)}
+</table>
+<h2>{e(t["modules"])}</h2>
+<table class="modules">
+<tr><th>{e(t["module"])}</th><th>{e(t["score"])}</th><th></th></tr>
+{"".join(module_rows)}
+</table>
+<p class="dim">{e(t["note"])}</p>
+</body></html>
+"""
+
+
+def render_pdf(
+    view: ProgressView, curriculum: Curriculum, lang: str, learner: str, out: Path
+) -> Path | None:
+    """A one-or-more page PDF with the same content, or None when `lang` cannot be drawn here."""
+    if not can_draw(lang):
+        return None
+    import textwrap
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    t = TEXT.get(lang, TEXT["en"])
+    rows, summary = transcript_lines(view, curriculum, lang)
+    lines: list[tuple[str, str]] = [
+        ("h1", t["title"]),
+        ("p", f"{t['learner']}: {learner}    {t['date']}: {_date(time.time())}"),
+        ("p", summary),
+        ("p", ""),
+    ]
+    width = 60 if lang == "ko" else 95
+    for label, level, evidence in rows:
+        lines.append(("h2", label))
+        lines.append(("p", f"{t['level']}: {level}"))
+        for item in evidence:
+            lines += [("li", part) for part in textwrap.wrap(item, width)]
+        lines.append(("p", ""))
+    lines.append(("dim", t["note"]))
+
+    sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "dim": 8}
+    per_page = 56
+    with plt.rc_context({"font.family": font_families(lang)}), PdfPages(out) as pdf:
+        for start in range(0, len(lines), per_page):
+            fig = plt.figure(figsize=(8.27, 11.69))  # A4
+            y = 0.95
+            for kind, text in lines[start : start + per_page]:
+                x = 0.1 if kind == "li" else 0.07
+                prefix = "• " if kind == "li" else ""
+                fig.text(
+                    x,
+                    y,
+                    prefix + text,
+                    fontsize=sizes[kind],
+                    weight="bold" if kind in ("h1", "h2") else "normal",
+                    color="#6e7781" if kind == "dim" else "#1f2328",
+                )
+                y -= 0.03 if kind == "h1" else 0.016
+            pdf.savefig(fig)
+            plt.close(fig)
+    return out
