@@ -40,7 +40,7 @@ def print_report(console: Console, report: ValidationReport, static_only: bool =
     if failures:
         console.print(f"[red]{len(failures)} failure(s):[/red]")
         for line in failures:
-            console.print(f"  - {line}", markup=False, highlight=False)
+            console.print(f"  - {line}", markup=False, highlight=False, soft_wrap=True)
     elif report.ok:
         what = "static checks" if static_only else "validation"
         console.print(f"[green]{what} passed[/green] in {report.seconds:.0f} s")

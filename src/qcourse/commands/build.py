@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "one sub-folder per language",
     )
     parser.add_argument("--release", action="store_true", help="also generate the student versions")
+    parser.add_argument(
+        "--root", type=Path, default=None, help="curriculum folder (default: the course's own)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -44,22 +47,15 @@ def languages(choice: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from qcourse.curriculum import (
-        CurriculumError,
-        build_source,
-        generate_release,
-        load_curriculum,
-    )
-    from qcourse.curriculum.lint import check_selected
+    from qcourse.curriculum import CurriculumError, build_source, generate_release
+    from qcourse.curriculum.load import load_selected
 
     console = Console()
-    curriculum = load_curriculum(check=False)
-    if not curriculum.modules:
-        raise UserError(f"no modules in {curriculum.root}")
-    selected = curriculum.select(args.modules)
-    problems = check_selected(curriculum, selected)
+    curriculum, selected, problems = load_selected(args.modules or None, args.root)
     if problems:
         raise CurriculumError(problems)
+    if not selected:
+        raise UserError(f"no modules in {curriculum.root}")
     modules = [m.id for m in selected]
     langs = languages(args.lang)
     for lang in langs:

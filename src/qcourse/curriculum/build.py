@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-
 from qcourse.cli import UserError
 from qcourse.curriculum.course import ensure_config, generate_assignment
 from qcourse.curriculum.load import load_curriculum
@@ -20,6 +18,7 @@ def build_source(
     curriculum: Curriculum | None = None,
 ) -> list[Path]:
     """Write `course_dir/source/<id>/<id>.ipynb` (instructor versions) for the modules."""
+    import nbformat
     from nbgrader.nbgraderformat import MetadataValidator
 
     curriculum = curriculum if curriculum is not None else load_curriculum()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 from qcourse.curriculum.errors import Problem
@@ -30,17 +31,6 @@ def check_curriculum(curriculum: Curriculum) -> list[Problem]:
         numbers.setdefault(module.number, module.id)
         problems.extend(check_module(module, curriculum))
     return problems
-
-
-def check_selected(curriculum: Curriculum, modules: list[Module]) -> list[Problem]:
-    """The static problems that concern `modules` (and the catalogue), not other modules."""
-    selected = {m.path for m in modules}
-    others = [m.path for m in curriculum.modules if m.path not in selected]
-    return [
-        p
-        for p in check_curriculum(curriculum)
-        if not any(p.file == d or d in p.file.parents for d in others)
-    ]
 
 
 def check_module(module: Module, curriculum: Curriculum) -> list[Problem]:
@@ -188,7 +178,7 @@ def check_exercise(ex: Exercise, cfqt: dict) -> list[str]:
         for word in _NBGRADER_WORDS:
             if word in wrong.code:
                 problems.append(f"wrong answer {k}: `code` contains {word!r}")
-        if _significant(wrong.code) == _significant(ex.solution):
+        if _same_code(wrong.code, ex.solution):
             problems.append(f"wrong answer {k}: `code` is the solution itself")
         if wrong.diagnosis is not None and (known := _diagnoses()) and wrong.diagnosis not in known:
             problems.append(
@@ -247,6 +237,29 @@ def _significant(code: str) -> list[str]:
     return [s for line in code.split("\n") if (s := line.strip()) and not s.startswith("#")]
 
 
+def _same_code(a: str, b: str) -> bool:
+    """Whether two pieces of code are the same program, ignoring comments, layout, docstrings."""
+    try:
+        return _shape(a) == _shape(b)
+    except SyntaxError:
+        return _significant(a) == _significant(b)
+
+
+def _shape(code: str) -> str:
+    tree = ast.parse(code)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
+
+
 def _solution_region(solution: str) -> list[str]:
     lines, inside = [], False
     for line in solution.split("\n"):
@@ -260,11 +273,11 @@ def _solution_region(solution: str) -> list[str]:
 
 
 def _repeats_solution(solution: str, test: str) -> bool:
-    """Whether the test holds the whole answer region, line for line, in one run of lines.
+    """Whether the test holds the answer region (without `return` lines) in one run of lines.
 
-    One short line (`return qc`) is too common to count; two lines or one long line is a copy.
+    One short line is too common to count; two lines or one long line is a copy.
     """
-    region = _solution_region(solution)
+    region = [line for line in _solution_region(solution) if not line.startswith("return")]
     if not region or (len(region) == 1 and len(region[0]) < 20):
         return False
     lines = _significant(test)

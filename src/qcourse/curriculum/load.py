@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from qcourse.cli import UserError
 from qcourse.curriculum.errors import CurriculumError, Problem
 from qcourse.curriculum.fields import MISSING, FieldReader
 from qcourse.curriculum.lesson import read_lesson
@@ -31,10 +32,26 @@ def load_curriculum(root: Path | None = None, *, check: bool = True) -> Curricul
     sources and, when `check` is true, every rule of docs/module-format.md (see `lint`).
     """
     from qcourse.curriculum.lint import check_curriculum
+
+    curriculum, problems = read_curriculum(root)
+    if check and curriculum.cfqt:
+        problems += check_curriculum(curriculum)
+    if problems:
+        raise CurriculumError(problems)
+    return curriculum
+
+
+def read_curriculum(root: Path | None = None) -> tuple[Curriculum, list[Problem]]:
+    """The modules that could be read, and the problems that kept sources from being read.
+
+    A module whose sources are too broken to build a Module is left out (its problems say why).
+    """
     from qcourse.paths import curriculum_root
 
     root = Path(root) if root is not None else curriculum_root()
     problems: list[Problem] = []
+    if not root.is_dir():
+        raise UserError(f"{root} is not a folder; expected a curriculum with cfqt.toml")
     cfqt = _read_toml(root / "cfqt.toml", problems)
     modules: list[Module] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
@@ -56,12 +73,41 @@ def load_curriculum(root: Path | None = None, *, check: bool = True) -> Curricul
         if module is not None:
             modules.append(module)
     modules.sort(key=lambda m: (m.number, m.id))
-    curriculum = Curriculum(root=root, modules=modules, cfqt=cfqt or {})
-    if check and cfqt is not None:
-        problems.extend(check_curriculum(curriculum))
-    if problems:
-        raise CurriculumError(problems)
-    return curriculum
+    return Curriculum(root=root, modules=modules, cfqt=cfqt or {}), problems
+
+
+def load_selected(
+    module_ids: list[str] | None, root: Path | None = None
+) -> tuple[Curriculum, list[Module], list[Problem]]:
+    """The curriculum, the modules named by `module_ids` (all when None) and every problem
+    (unreadable sources and broken rules) of those modules and of the catalogue; problems of
+    other modules do not count, so one module can be built while another is being written."""
+    from qcourse.curriculum.lint import check_curriculum
+
+    curriculum, problems = read_curriculum(root)
+    try:
+        modules = curriculum.select(module_ids)
+    except UserError:
+        if problems:  # the module asked for may be one that could not be read
+            raise CurriculumError(problems) from None
+        raise
+    if curriculum.cfqt:
+        problems += check_curriculum(curriculum)
+    if module_ids:
+        names = {m.path.name for m in modules}
+        problems = [
+            p for p in problems if _module_folder(curriculum.root, p.file) in names | {None}
+        ]
+    return curriculum, modules, problems
+
+
+def _module_folder(root: Path, file: Path) -> str | None:
+    """The module folder name a problem's file belongs to; None for the catalogue."""
+    try:
+        parts = Path(file).relative_to(root).parts
+    except ValueError:
+        return None
+    return parts[0] if parts and parts[0] != "cfqt.toml" else None
 
 
 def load_module(folder: Path, problems: list[Problem]) -> Module | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
-from nbformat import NotebookNode
+from typing import TYPE_CHECKING
 
 from qcourse.curriculum.submissions import grade_id
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Graded:
 
 def read_graded(course_dir: Path, db_url: str, assignment: str, student: str) -> Graded:
     """Scores from the gradebook, failures from `autograded/<student>/<assignment>/`."""
+    import nbformat
     from nbgrader.api import Gradebook, MissingEntry
 
     graded = Graded(student)

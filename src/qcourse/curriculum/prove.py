@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import nbformat
-
 from qcourse.curriculum.build import build_source
 from qcourse.curriculum.course import ensure_config, generate_assignment, run_nbgrader
 from qcourse.curriculum.model import Curriculum, Exercise, Module
@@ -41,6 +39,8 @@ def prove_module(
 
 
 def _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report) -> None:
+    import nbformat
+
     ensure_config(course, cell_timeout)
     db_url = f"sqlite:///{(course / 'gradebook.db').resolve()}"
     [source_path] = build_source(course, lang, [module.id], curriculum)

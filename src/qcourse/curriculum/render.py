@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import nbformat
-from nbformat import NotebookNode
+from typing import TYPE_CHECKING
 
 from qcourse import __version__
 from qcourse.cli import UserError
 from qcourse.curriculum.model import LANGUAGES, Exercise, Module
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 SCHEMA_VERSION = 3  # nbgrader cell metadata schema (nbgrader 0.9)
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -43,6 +45,8 @@ WORDS = {
 
 def render_notebook(module: Module, lang: str) -> NotebookNode:
     """The instructor notebook of `module` in `lang`: set-up, lesson, expanded exercises."""
+    import nbformat
+
     if lang not in LANGUAGES:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
@@ -103,6 +107,8 @@ def _cell(
     locked: bool = True,
     points: float | None = None,
 ) -> NotebookNode:
+    import nbformat
+
     make = nbformat.v4.new_code_cell if kind == "code" else nbformat.v4.new_markdown_cell
     meta = {
         "grade": grade,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbformat import NotebookNode
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 
 def grade_id(cell: NotebookNode) -> str | None:
@@ -25,6 +26,8 @@ def with_answers(release: NotebookNode, answers: dict[str, str]) -> NotebookNode
 
 def write_submission(course_dir: Path, student: str, assignment: str, nb: NotebookNode) -> Path:
     """Place `nb` where nbgrader's autograde looks: `submitted/<student>/<assignment>/`."""
+    import nbformat
+
     path = course_dir / "submitted" / student / assignment / f"{assignment}.ipynb"
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, path)

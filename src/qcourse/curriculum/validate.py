@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from qcourse.cli import UserError
-from qcourse.curriculum.lint import check_selected
-from qcourse.curriculum.load import load_curriculum
+from qcourse.curriculum.lint import check_curriculum
+from qcourse.curriculum.load import load_selected
 from qcourse.curriculum.model import LANGUAGES, Curriculum
 from qcourse.curriculum.prove import prove_module
 from qcourse.curriculum.report import ModuleReport, ValidationReport
@@ -41,12 +41,12 @@ def validate(
             raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     if workers < 1:
         raise UserError(f"workers must be at least 1, got {workers}")
-    if curriculum is None:
-        curriculum = load_curriculum(root, check=False)
-    modules = curriculum.select(module_ids)
     report = ValidationReport()
-    # only the selected modules' problems (and the catalogue's) stop this run
-    problems = check_selected(curriculum, modules)
+    if curriculum is None:
+        # only the selected modules' problems (and the catalogue's) stop this run
+        curriculum, modules, problems = load_selected(module_ids, root)
+    else:
+        modules, problems = curriculum.select(module_ids), check_curriculum(curriculum)
     report.static_problems = problems
     if static_only or problems or not modules:
         report.seconds = time.monotonic() - started
