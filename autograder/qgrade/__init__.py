@@ -2,24 +2,36 @@
 
 __version__ = "0.1.0"
 
+from qgrade.checks.value import check_value  # noqa: E402
+from qgrade.checks.counts import check_counts  # noqa: E402
+from qgrade.checks.operator import check_operator  # noqa: E402
+from qgrade.checks.oracle import check_oracle  # noqa: E402
+from qgrade.checks.state import check_state  # noqa: E402
+from qgrade.constraints import Constraints  # noqa: E402
+from qgrade.diagnoses import DIAGNOSES  # noqa: E402
 from qgrade.i18n import get_language, set_language  # noqa: E402
 from qgrade.notebook import (  # noqa: E402
     assert_counts,
     assert_operator,
     assert_oracle,
     assert_state,
+    assert_value,
     assert_verdict,
     partial_credit,
 )
 from qgrade.verdict import Verdict  # noqa: E402
 
 __all__ = [
+    "DIAGNOSES",
+    "Constraints",
     "Verdict",
     "assert_counts",
     "assert_operator",
     "assert_oracle",
     "assert_state",
+    "assert_value",
     "assert_verdict",
+    "check_value",
     "get_language",
     "partial_credit",
     "set_language",

@@ -25,6 +25,7 @@ TOO_LARGE = "too_large"
 STUDENT_ERROR = "student_error"
 DISTRIBUTION_MISMATCH = "distribution_mismatch"
 INVALID_SUBMISSION = "invalid_submission"
+WRONG_VALUE = "wrong_value"  # check_value: a classical answer (number, string, list) is wrong
 
 # code -> what it means (English; documentation for instructors and report legends)
 DIAGNOSES: dict[str, str] = {
@@ -47,4 +48,5 @@ DIAGNOSES: dict[str, str] = {
     STUDENT_ERROR: "The learner's code raised an exception (or is not written yet).",
     DISTRIBUTION_MISMATCH: "Measured counts are statistically inconsistent with the expected distribution.",
     INVALID_SUBMISSION: "Not something that can be graded (wrong type, NaN, wrong length, ...).",
+    WRONG_VALUE: "A classical answer (a number, a bitstring, a list) differs from the expected one.",
 }

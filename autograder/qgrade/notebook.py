@@ -37,6 +37,7 @@ __all__ = [
     "assert_operator",
     "assert_oracle",
     "assert_state",
+    "assert_value",
     "assert_verdict",
     "failure_message",
     "partial_credit",
@@ -196,6 +197,12 @@ def assert_counts(counts: Any, expected_probabilities: Any, **options: Any) -> N
     """`qgrade.check_counts(counts, expected_probabilities, **options)`, as a test-cell assertion."""
     __tracebackhide__ = True  # noqa: F841
     _checked("check_counts", counts, expected_probabilities, **options)
+
+
+def assert_value(submission: Any, expected: Any, **options: Any) -> None:
+    """`qgrade.check_value(submission, expected, **options)`, as a test-cell assertion."""
+    __tracebackhide__ = True  # noqa: F841
+    _checked("check_value", submission, expected, **options)
 
 
 def partial_credit(*verdicts: Verdict | Callable[[], Verdict], points: float) -> float:

@@ -66,6 +66,7 @@ _TITLES: dict[str, str] = {
     "student_error": N_("Your code raised an error"),
     "distribution_mismatch": N_("Measured counts do not match"),
     "invalid_submission": N_("Cannot grade this submission"),
+    "wrong_value": N_("Not the expected answer"),
 }
 
 
