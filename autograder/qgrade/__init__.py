@@ -2,11 +2,11 @@
 
 __version__ = "0.1.0"
 
-from qgrade.checks.value import check_value  # noqa: E402
 from qgrade.checks.counts import check_counts  # noqa: E402
 from qgrade.checks.operator import check_operator  # noqa: E402
 from qgrade.checks.oracle import check_oracle  # noqa: E402
 from qgrade.checks.state import check_state  # noqa: E402
+from qgrade.checks.value import check_value  # noqa: E402
 from qgrade.constraints import Constraints  # noqa: E402
 from qgrade.diagnoses import DIAGNOSES  # noqa: E402
 from qgrade.i18n import get_language, set_language  # noqa: E402
@@ -31,6 +31,10 @@ __all__ = [
     "assert_state",
     "assert_value",
     "assert_verdict",
+    "check_counts",
+    "check_operator",
+    "check_oracle",
+    "check_state",
     "check_value",
     "get_language",
     "partial_credit",

@@ -1,0 +1,1 @@
+"""The public checks: `check_state`, `check_operator`, `check_oracle`, `check_counts`."""

@@ -1,0 +1,121 @@
+"""`bit_flip`: right up to X (bit flips) on some qubits."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from qgrade import _format as fmt
+from qgrade import limits
+from qgrade.diagnose import nearly_correct
+from qgrade.diagnose._math import best_masks, mask_qubits, xor_correlation, xor_diagonals
+from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
+from qgrade.diagnoses import BIT_FLIP
+from qgrade.i18n import _
+from qgrade.verdict import Verdict
+
+CODE = BIT_FLIP
+
+
+def _alternatives(masks: list[int]) -> str:
+    """ " (or equally qubit 1)" when another flip of the same size fits too."""
+    if len(masks) < 2:
+        return ""
+    first = bin(masks[0]).count("1")
+    same = [m for m in masks[1:] if bin(m).count("1") == first][:2]
+    if not same:
+        return ""
+    return " " + _("(or equally on {qubits})").format(
+        qubits=_(" or ").join(fmt.qubit_list(mask_qubits(m)) for m in same)
+    )
+
+
+def for_state(case: StateCase) -> Verdict | None:
+    scores = np.abs(xor_correlation(case.expected, case.actual, case.n)) ** 2
+    masks = best_masks(scores, 1 - limits.NEARLY)
+    if not masks:
+        return None
+    qubits = mask_qubits(masks[0])
+    message = _(
+        "Your state is right except that {qubits} is flipped (0 and 1 swapped){alternatives}: "
+        "look for a missing or extra X gate on {qubits}."
+    ).format(qubits=fmt.qubit_list(qubits), alternatives=_alternatives(masks))
+    if case.n <= 4:
+        message += " " + _("You prepared {actual}, but the exercise asks for {expected}.").format(
+            actual=fmt.state_text(
+                case.actual * _phase(case.expected, case.actual, masks[0]), case.n
+            ),
+            expected=fmt.state_text(case.expected, case.n),
+        )
+    message += nearly_correct.suffix(float(scores[masks[0]]))
+    return Verdict(False, 0.0, CODE, case.text(message), case.details(flipped_qubits=qubits))
+
+
+def _phase(expected: np.ndarray, actual: np.ndarray, mask: int) -> complex:
+    idx = np.arange(len(actual)) ^ mask
+    ov = np.vdot(expected[idx], actual)
+    return np.conj(ov) / abs(ov) if abs(ov) > 1e-9 else 1.0
+
+
+def _operator_message(side: str, qubits: list[int], alternatives: str) -> str:
+    if side == "output":
+        return _(
+            "Your circuit equals the expected one followed by an X on {qubits}{alternatives}: "
+            "there is an extra or a missing X gate at the end on {qubits}."
+        ).format(qubits=fmt.qubit_list(qubits), alternatives=alternatives)
+    return _(
+        "Your circuit equals the expected one preceded by an X on {qubits}{alternatives}: there "
+        "is an extra or a missing X gate at the start on {qubits}."
+    ).format(qubits=fmt.qubit_list(qubits), alternatives=alternatives)
+
+
+def for_operator(case: OperatorCase) -> Verdict | None:
+    # on one qubit every wrong gate is "X or a phase away": only say it for n >= 2
+    if case.n < 2:
+        return None
+    e, u = case.expected, case.actual
+    for side, w in (("output", u @ e.conj().T), ("input", e.conj().T @ u)):
+        scores = np.abs(xor_diagonals(w)) ** 2
+        masks = best_masks(scores, 1 - limits.NEARLY)
+        if not masks:
+            continue
+        qubits = mask_qubits(masks[0])
+        info = case.oracle
+        if (
+            info is not None
+            and info.kind == "bit_flip"
+            and side == "output"
+            and qubits == [info.target]
+        ):
+            message = _(
+                "Your oracle computes NOT f(x): the output qubit {target} is flipped for every "
+                "input. Remove one X gate on qubit {target} (or flip the condition)."
+            ).format(target=info.target)
+        else:
+            message = _operator_message(side, qubits, _alternatives(masks))
+        message += nearly_correct.suffix(float(scores[masks[0]]))
+        return Verdict(False, 0.0, CODE, message, case.details(flipped_qubits=qubits, side=side))
+    return None
+
+
+def for_sampled(case: SampledCase) -> Verdict | None:
+    if case.n < 2:
+        return None
+    e, a = case.expected_out[0], case.actual_out[0]
+    scores = np.abs(xor_correlation(e, a, case.n)) ** 2
+    masks = best_masks(scores, 1 - limits.NEARLY)
+    if not masks:
+        return None
+    mask = masks[0]
+    idx = np.arange(2**case.n) ^ mask
+    if case.fidelity_out(lambda vec: vec[idx]) < 1 - limits.NEARLY:
+        return None
+    qubits = mask_qubits(mask)
+    info = case.oracle
+    if info is not None and info.kind == "bit_flip" and qubits == [info.target]:
+        message = _(
+            "Your oracle computes NOT f(x): the output qubit {target} is flipped for every "
+            "input. Remove one X gate on qubit {target} (or flip the condition)."
+        ).format(target=info.target)
+    else:
+        message = _operator_message("output", qubits, "")
+    return Verdict(False, 0.0, CODE, message, case.details(flipped_qubits=qubits, side="output"))

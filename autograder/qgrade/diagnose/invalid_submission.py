@@ -1,0 +1,123 @@
+"""`invalid_submission`: not something that can be graded (wrong type, NaN, wrong length, ...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgrade._guard import Reject, reject
+from qgrade.diagnoses import INVALID_SUBMISSION
+from qgrade.i18n import _
+
+CODE = INVALID_SUBMISSION
+
+
+def wrong_type(value: Any, wanted: str, from_function: bool = False) -> Reject:
+    kind = type(value).__name__
+    if value is None:
+        if from_function:
+            message = _(
+                "Your function returned None: did you forget the `return` statement? "
+                "It should return {wanted}."
+            ).format(wanted=wanted)
+        else:
+            message = _("Got None instead of {wanted}.").format(wanted=wanted)
+    elif isinstance(value, (str, bytes)):
+        message = _(
+            "Got a text string ({text}) instead of {wanted}. Build a circuit (or a vector) "
+            "instead of describing it in text."
+        ).format(text=repr(value)[:40], wanted=wanted)
+    else:
+        message = _("Got a {kind} instead of {wanted}.").format(kind=kind, wanted=wanted)
+    return reject(CODE, message, submitted_type=kind)
+
+
+def needs_arguments(name: str) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your function {name} needs arguments, but the check calls it without any. "
+            "Pass the circuit itself, or a function without parameters."
+        ).format(name=name),
+    )
+
+
+def not_numbers(reason: str) -> Reject:
+    return reject(
+        CODE,
+        _("Your answer cannot be read as numbers: {reason}").format(reason=reason),
+    )
+
+
+def not_finite() -> Reject:
+    return reject(
+        CODE,
+        _("Your answer contains NaN or infinite values. Check for a division by zero."),
+    )
+
+
+def bad_shape(shape: tuple[int, ...], wanted: str) -> Reject:
+    return reject(
+        CODE,
+        _("Your array has shape {shape}, but {wanted} was expected.").format(
+            shape=shape, wanted=wanted
+        ),
+        shape=list(shape),
+    )
+
+
+def bad_length(length: int) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your vector has {length} entries; a state of n qubits has 2^n entries (2, 4, 8, ...)."
+        ).format(length=length),
+        length=length,
+    )
+
+
+def not_unitary(deviation: float) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your matrix is not unitary (U†U differs from the identity by {deviation}), "
+            "so it is not a quantum gate."
+        ).format(deviation=f"{deviation:.3g}"),
+        deviation=float(deviation),
+    )
+
+
+def not_a_state_matrix() -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your answer is a matrix, but a state was expected: give a Statevector, "
+            "a circuit, or a 1-D array of amplitudes."
+        ),
+    )
+
+
+def not_unitary_circuit() -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your circuit measures or resets qubits in the middle, so it is not a single "
+            "gate (unitary operation). Remove the measurements."
+        ),
+    )
+
+
+def circuit_required(kind: str) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "This exercise asks for a QuantumCircuit (it has rules about the gates you use), "
+            "but you gave a {kind}."
+        ).format(kind=kind),
+    )
+
+
+def unsimulable(name: str) -> Reject:
+    return reject(
+        CODE,
+        _("qgrade cannot simulate the instruction '{name}' of your circuit.").format(name=name),
+    )

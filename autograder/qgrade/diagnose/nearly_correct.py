@@ -1,0 +1,49 @@
+"""`nearly_correct`: very close but not exact, usually an angle typed as a decimal (3.14 for π)."""
+
+from __future__ import annotations
+
+from qgrade import limits
+from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
+from qgrade.diagnoses import NEARLY_CORRECT
+from qgrade.i18n import _
+from qgrade.verdict import Verdict
+
+CODE = NEARLY_CORRECT
+
+
+def _message(fidelity: float, tolerance: float) -> str:
+    return _(
+        "Almost! The fidelity is {fidelity}, but it must be within {tolerance} of 1. Check your "
+        "angles: write np.pi (or pi/2, pi/4, ...) instead of a decimal such as 3.14 or 1.57."
+    ).format(fidelity=f"{fidelity:.9f}", tolerance=f"{tolerance:g}")
+
+
+def _close(fidelity: float) -> bool:
+    return fidelity >= 1 - limits.NEARLY
+
+
+def for_state(case: StateCase) -> Verdict | None:
+    if not _close(case.fidelity):
+        return None
+    return Verdict(
+        False, 0.0, CODE, case.text(_message(case.fidelity, case.tolerance)), case.details()
+    )
+
+
+def for_operator(case: OperatorCase) -> Verdict | None:
+    if not _close(case.fidelity):
+        return None
+    return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
+
+
+def for_sampled(case: SampledCase) -> Verdict | None:
+    if not _close(case.fidelity):
+        return None
+    return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
+
+
+def suffix(fidelity: float) -> str:
+    """A note for a structural diagnosis that is only approximately right."""
+    if fidelity >= 1 - 1e-8:
+        return ""
+    return " " + _("(After that fix it is still not exact: check your angles too.)")
