@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 import qgrade
 from qgrade import i18n
 from qgrade.verdict import Verdict

@@ -7,13 +7,14 @@ import sys
 import warnings
 
 import pytest
-import qgrade
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
+from traitlets.config import Config
+
+import qgrade
 from qgrade import i18n
 from qgrade.notebook import failure_message, quiet
 from qgrade.verdict import Verdict
-from traitlets.config import Config
 
 PASS = Verdict(True, 1.0, "correct", "Well done.")
 FAIL = Verdict(False, 0.0, "bit_flip", "Qubit 1 is flipped: apply X to it.")

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 import numpy as np
 import pytest
 from IPython.lib.pretty import pretty
+from qiskit import QuantumCircuit
+from qiskit.quantum_info import Statevector
+
 from qgrade import i18n
 from qgrade.render import format_phase, render_html, render_text
 from qgrade.verdict import Verdict
-from qiskit import QuantumCircuit
-from qiskit.quantum_info import Statevector
 
 ALLOWED_TAGS = {
     "div", "code", "table", "tr", "th", "td", "details", "summary", "ul", "li",
