@@ -167,24 +167,25 @@ def _check_wrong(run: Graded, ex: Exercise, k: int, wrong_ids: set[str], module:
     score = run.score(_test(ex))
     if score is None:
         return Check(False, "no score for the test cell")
+    reasons = []
     if score != 0:
-        return Check(False, f"scores {_score(run, ex)} ({wrong.why}); a wrong answer must score 0")
-    if wrong.diagnosis:
+        reasons.append(f"scores {_score(run, ex)} ({wrong.why}); a wrong answer must score 0")
+    elif wrong.diagnosis:
         evalue = run.evalues.get(_test(ex))
         if evalue is None:
-            return Check(
-                False, f"expected the test to raise [{wrong.diagnosis}], it raised nothing"
-            )
-        if not evalue.lstrip().startswith(f"[{wrong.diagnosis}]"):
+            reasons.append(f"expected the test to raise [{wrong.diagnosis}], it raised nothing")
+        elif not evalue.lstrip().startswith(f"[{wrong.diagnosis}]"):
             shown = " ".join(evalue.split())[:200]
-            return Check(False, f"expected a [{wrong.diagnosis}] diagnosis, the test said: {shown}")
+            reasons.append(f"expected a [{wrong.diagnosis}] diagnosis, the test said: {shown}")
     collateral = [
         f"{other.id} ({_score(run, other)})"
         for other in module.exercises
         if other.id not in wrong_ids and run.score(_test(other)) != other.points
     ]
     if collateral:
-        return Check(False, "also costs points on " + ", ".join(collateral))
+        reasons.append("also costs points on " + ", ".join(collateral))
+    if reasons:
+        return Check(False, "; ".join(reasons))
     return Check(
         True, f"0/{_num(ex.points)}" + (f" [{wrong.diagnosis}]" if wrong.diagnosis else "")
     )
