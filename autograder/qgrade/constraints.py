@@ -274,7 +274,11 @@ def final_measurements_removed(circuit: QuantumCircuit) -> QuantumCircuit:
     names = {inst.operation.name for inst in circuit.data}
     if "measure" not in names and "barrier" not in names:
         return circuit
-    stripped = circuit.remove_final_measurements(inplace=False) if "measure" in names else circuit
+    # With classical control flow a measurement result may be read later even when its qubit
+    # is idle (teleportation): keep every measurement then; the branch simulation is exact.
+    classical = names & (CONTROL_FLOW | {"store"})
+    removable = "measure" in names and not classical
+    stripped = circuit.remove_final_measurements(inplace=False) if removable else circuit
     if any(inst.operation.name == "barrier" for inst in stripped.data):
         clean = stripped.copy_empty_like()
         for inst in stripped.data:

@@ -74,7 +74,50 @@ def reduced_density(vec: np.ndarray, n: int, keep: Sequence[int]) -> np.ndarray:
 
 
 def operator_matrix(circuit: QuantumCircuit) -> np.ndarray:
+    """The unitary of `circuit`; a transpiled circuit's layout (initial placement and final
+    permutation of the qubits) is taken into account, so it means what the original meant."""
+    if _layout_indices(circuit) is not None:
+        return np.asarray(Operator.from_circuit(circuit).data, dtype=complex)
     return np.asarray(Operator(circuit).data, dtype=complex)
+
+
+def _layout_indices(circuit: QuantumCircuit) -> tuple[list[int], list[int]] | None:
+    """(initial, final) index layouts of a transpiled circuit, when they move any qubit."""
+    layout = getattr(circuit, "layout", None)
+    if layout is None:
+        return None
+    try:
+        initial = [int(p) for p in layout.initial_index_layout()]
+        final = [int(p) for p in layout.final_index_layout()]
+    except Exception:
+        return None
+    n = circuit.num_qubits
+    trivial = list(range(n))
+    if sorted(initial) != trivial or sorted(final) != trivial:
+        return None
+    if initial == trivial and final == trivial:
+        return None
+    return initial, final
+
+
+def to_virtual(vec: np.ndarray, circuit: QuantumCircuit) -> np.ndarray:
+    """A transpiled circuit's output state with its qubits back in the original order."""
+    layouts = _layout_indices(circuit)
+    if layouts is None:
+        return vec
+    final = layouts[1]
+    dest = [0] * len(final)
+    for virtual, physical in enumerate(final):
+        dest[physical] = virtual
+    return permute_qubits(vec, len(final), dest)
+
+
+def to_physical(vec: np.ndarray, circuit: QuantumCircuit) -> np.ndarray:
+    """An input state in the original qubit order, placed as the transpiled circuit expects."""
+    layouts = _layout_indices(circuit)
+    if layouts is None:
+        return vec
+    return permute_qubits(vec, len(layouts[0]), layouts[0])
 
 
 # ------------------------------------------------------------------ unitary circuits
@@ -83,8 +126,10 @@ def operator_matrix(circuit: QuantumCircuit) -> np.ndarray:
 def statevector(circuit: QuantumCircuit) -> np.ndarray:
     """The final state of a unitary circuit started in |0...0>."""
     if circuit.num_qubits >= AER_FROM:
-        return aer_run([circuit], circuit.num_qubits)[0]
-    return np.asarray(Statevector(circuit).data, dtype=complex)
+        vec = aer_run([circuit], circuit.num_qubits)[0]
+    else:
+        vec = np.asarray(Statevector(circuit).data, dtype=complex)
+    return to_virtual(vec, circuit)
 
 
 _SIM: Any = None
@@ -95,12 +140,26 @@ def aer_simulator() -> Any:
     if _SIM is None:
         from qiskit_aer import AerSimulator
 
-        _SIM = AerSimulator(method="statevector", precision="double")
+        options = {"max_parallel_threads": limits.AER_THREADS} if limits.AER_THREADS else {}
+        _SIM = AerSimulator(method="statevector", precision="double", **options)
     return _SIM
+
+
+_AER_NATIVE: frozenset[str] | None = None
 
 
 def aer_ready(circuit: QuantumCircuit) -> QuantumCircuit:
     """`circuit` translated to instructions Aer runs natively (custom gates expanded)."""
+    global _AER_NATIVE
+    if _AER_NATIVE is None:
+        _AER_NATIVE = frozenset(aer_simulator().target.operation_names)
+    names = {inst.operation.name for inst in circuit.data}
+    if names <= _AER_NATIVE and all(
+        getattr(inst.operation, "_standard_gate", None) is not None
+        for inst in circuit.data
+        if inst.operation.name not in ("barrier", "delay")
+    ):
+        return circuit
     return transpile(circuit, aer_simulator(), optimization_level=0)
 
 
@@ -474,7 +533,10 @@ _BINARY: dict[str, Callable[[Any, Any], Any]] = {
 
 def branches(circuit: QuantumCircuit, initial: np.ndarray | None = None) -> list[Branch]:
     """The exact ensemble of final states of `circuit` (see the module docstring)."""
-    return BranchSimulator(circuit).run(initial)
+    out = BranchSimulator(circuit).run(initial)
+    for b in out:
+        b.vec = to_virtual(b.vec, circuit)
+    return out
 
 
 def outcome_distribution(circuit: QuantumCircuit) -> dict[str, float]:

@@ -220,14 +220,14 @@ def _diagnose_part(
 ) -> Verdict:
     _p, fid, full, m, _bits = part
     if full is not None:
-        case = StateCase(exp, full, n_e, tol, strict, prefix, extra)
+        case = StateCase(exp, full, n_e, tol, strict, prefix, extra, qubit_names=keep)
         return diagnose_state(case)
     assert m is not None
     pure = _pure_part(m)
     if pure is None:
         return wrong_amplitudes.mixed(fid, keep, prefix, **extra)
     extra = {**extra, "qubits": list(keep or [])}
-    case = StateCase(exp, pure, n_e, tol, False, prefix, extra)
+    case = StateCase(exp, pure, n_e, tol, False, prefix, extra, qubit_names=keep)
     return diagnose_state(case)
 
 

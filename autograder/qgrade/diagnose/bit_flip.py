@@ -16,7 +16,7 @@ from qgrade.verdict import Verdict
 CODE = BIT_FLIP
 
 
-def _alternatives(masks: list[int]) -> str:
+def _alternatives(masks: list[int], names=lambda qs: qs) -> str:  # noqa: ANN001
     """ " (or equally qubit 1)" when another flip of the same size fits too."""
     if len(masks) < 2:
         return ""
@@ -25,7 +25,7 @@ def _alternatives(masks: list[int]) -> str:
     if not same:
         return ""
     return " " + _("(or equally on {qubits})").format(
-        qubits=_(" or ").join(fmt.qubit_list(mask_qubits(m)) for m in same)
+        qubits=_(" or ").join(fmt.qubit_list(names(mask_qubits(m))) for m in same)
     )
 
 
@@ -34,11 +34,11 @@ def for_state(case: StateCase) -> Verdict | None:
     masks = best_masks(scores, 1 - limits.NEARLY)
     if not masks:
         return None
-    qubits = mask_qubits(masks[0])
+    qubits = case.names(mask_qubits(masks[0]))
     message = _(
         "Your state is right except that {qubits} is flipped (0 and 1 swapped){alternatives}: "
         "look for a missing or extra X gate on {qubits}."
-    ).format(qubits=fmt.qubit_list(qubits), alternatives=_alternatives(masks))
+    ).format(qubits=fmt.qubit_list(qubits), alternatives=_alternatives(masks, case.names))
     if case.n <= 4:
         message += " " + _("You prepared {actual}, but the exercise asks for {expected}.").format(
             actual=fmt.state_text(

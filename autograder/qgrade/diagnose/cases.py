@@ -27,6 +27,14 @@ class StateCase:
     strict: bool = False
     prefix: str = ""  # put before every message, e.g. "When the measured bits are 01: "
     extra: dict[str, Any] = field(default_factory=dict)
+    # the learner's qubit behind each compared qubit (check_state(..., qubits=[...]))
+    qubit_names: list[int] | None = None
+
+    def name(self, q: int) -> int:
+        return self.qubit_names[q] if self.qubit_names else q
+
+    def names(self, qubits: list[int]) -> list[int]:
+        return [self.name(q) for q in qubits]
 
     @property
     def overlap(self) -> complex:

@@ -20,25 +20,18 @@ def impossible(outcome: str, count: int, **details: Any) -> Verdict:
     return Verdict(False, 0.0, CODE, message, {"impossible_outcome": outcome, **details})
 
 
-def mismatch(
-    outcome: str,
-    observed: int,
-    expected: float,
-    shots: int,
-    p_value: float,
-    alpha: float,
-    **details: Any,
-) -> Verdict:
+def mismatch(outcome: str, observed: int, expected: float, **details: Any) -> Verdict:
+    """`details` must hold the test's "shots", "p_value" and "alpha"."""
     message = _(
         "Your measured counts do not match the expected probabilities (p-value {p_value}, "
         "below {alpha}). Biggest difference: {outcome} was measured {observed} times out of "
         "{shots}, expected about {expected}."
     ).format(
-        p_value=f"{p_value:.2g}",
-        alpha=f"{alpha:g}",
+        p_value=f"{details['p_value']:.2g}",
+        alpha=f"{details['alpha']:g}",
         outcome=outcome,
         observed=observed,
-        shots=shots,
+        shots=details["shots"],
         expected=fmt.number(expected, 4),
     )
     return Verdict(False, 0.0, CODE, message, details)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from qgrade import limits
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
 from qgrade.diagnoses import NEARLY_CORRECT
@@ -22,8 +24,20 @@ def _close(fidelity: float) -> bool:
     return fidelity >= 1 - limits.NEARLY
 
 
+def localized(expected: np.ndarray, actual: np.ndarray, floor: float) -> bool:
+    """Whether the difference sits on a few entries (a sign or a bit on some basis states, which
+    barely moves the fidelity of a large state) rather than spread thinly (an angle off)."""
+    ov = np.vdot(expected, actual)
+    phase = ov / abs(ov) if abs(ov) > 1e-12 else 1.0
+    dev = np.abs(actual - phase * expected)
+    scale = np.maximum(np.maximum(np.abs(expected), np.abs(actual)), floor)
+    return float(np.max(dev / scale)) > 0.25
+
+
 def for_state(case: StateCase) -> Verdict | None:
     if not _close(case.fidelity):
+        return None
+    if localized(case.expected, case.actual, 1 / np.sqrt(case.expected.size)):
         return None
     return Verdict(
         False, 0.0, CODE, case.text(_message(case.fidelity, case.tolerance)), case.details()
@@ -33,11 +47,16 @@ def for_state(case: StateCase) -> Verdict | None:
 def for_operator(case: OperatorCase) -> Verdict | None:
     if not _close(case.fidelity):
         return None
+    if localized(case.expected.reshape(-1), case.actual.reshape(-1), 1 / np.sqrt(case.d)):
+        return None
     return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
 
 
 def for_sampled(case: SampledCase) -> Verdict | None:
     if not _close(case.fidelity):
+        return None
+    e, a = case.expected_out[0], case.actual_out[0]
+    if localized(e, a, 1 / np.sqrt(e.size)):
         return None
     return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
 

@@ -44,9 +44,11 @@ def candidates(n: int) -> Iterator[tuple[int, ...]]:
         yield tuple(p)
 
 
-def _describe(dest: tuple[int, ...]) -> str:
+def _describe(dest: tuple[int, ...], name=lambda q: q) -> str:  # noqa: ANN001
     parts = [
-        _("your qubit {mine} holds what belongs on qubit {theirs}").format(mine=i, theirs=d)
+        _("your qubit {mine} holds what belongs on qubit {theirs}").format(
+            mine=name(i), theirs=name(d)
+        )
         for i, d in enumerate(dest)
         if i != d
     ]
@@ -62,7 +64,7 @@ def for_state(case: StateCase) -> Verdict | None:
         if fid >= 1 - limits.NEARLY:
             message = _(
                 "Your qubits are mixed up: {description}. Check which qubit each gate acts on."
-            ).format(description=_describe(dest))
+            ).format(description=_describe(dest, case.name))
             message += nearly_correct.suffix(fid)
             return Verdict(
                 False, 0.0, CODE, case.text(message), case.details(permutation=list(dest))

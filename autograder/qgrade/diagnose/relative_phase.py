@@ -16,7 +16,7 @@ CODE = RELATIVE_PHASE
 MAX_LISTED = 4
 
 
-def _qubit_phrases(beta: list[float]) -> tuple[str, list[dict]]:
+def _qubit_phrases(beta: list[float], name=lambda q: q) -> tuple[str, list[dict]]:  # noqa: ANN001
     parts = []
     facts = []
     for q, b in enumerate(beta):
@@ -25,19 +25,23 @@ def _qubit_phrases(beta: list[float]) -> tuple[str, list[dict]]:
         parts.append(
             _(
                 "on qubit {qubit}, |1⟩ gets an extra factor e^(i·{angle}) (like an extra {gate} gate)"
-            ).format(qubit=q, angle=fmt.angle(b), gate=gate_for_phase(b))
+            ).format(qubit=name(q), angle=fmt.angle(b), gate=gate_for_phase(b))
         )
-        facts.append({"qubit": q, "phase": b})
+        facts.append({"qubit": name(q), "phase": b})
     return "; ".join(parts), facts
 
 
 def _explain(
-    phases: np.ndarray, support: list[int], weights: np.ndarray, n: int
+    phases: np.ndarray,
+    support: list[int],
+    weights: np.ndarray,
+    n: int,
+    name=lambda q: q,  # noqa: ANN001
 ) -> tuple[str, dict] | None:
     """A sentence naming the qubits (or basis states) whose phase is off."""
     beta, _ref = phase_fit(phases, support, n, weights)
     if beta is not None:
-        text, facts = _qubit_phrases(beta)
+        text, facts = _qubit_phrases(beta, name)
         if facts:
             return text, {"phase_errors": facts}
     ref_phase, odd = phase_groups(phases, support, weights)
@@ -62,7 +66,7 @@ def for_state(case: StateCase) -> Verdict | None:
     if len(support) < 2:
         return None
     phases = np.angle(a * np.conj(e))
-    found = _explain(phases, support, weights, case.n)
+    found = _explain(phases, support, weights, case.n, case.name)
     if found is None:
         return None
     text, facts = found

@@ -45,10 +45,10 @@ def mixed(fidelity: float, qubits: list[int] | None, prefix: str = "", **details
     """The compared qubits are not in a pure state (entangled with others, or measured)."""
     if qubits is not None:
         message = _(
-            "{qubits} are not left in a single definite state: they are still entangled with "
-            "your other qubits, or depend on measurement results that are not corrected. "
-            "Fidelity {fidelity}."
-        ).format(qubits=fmt.qubit_list(qubits).capitalize(), fidelity=f"{fidelity:.6f}")
+            "The qubits you are graded on ({qubits}) are not left in a single definite state: "
+            "they are still entangled with your other qubits, or depend on measurement results "
+            "that are not corrected. Fidelity {fidelity}."
+        ).format(qubits=", ".join(str(q) for q in qubits), fidelity=f"{fidelity:.6f}")
     else:
         message = _(
             "Your circuit does not leave the qubits in a single definite state: the result "

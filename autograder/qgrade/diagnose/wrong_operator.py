@@ -25,11 +25,16 @@ def first_wrong_input(case: OperatorCase) -> tuple[int | None, str]:
     for j in range(case.d):
         if abs(col[j]) ** 2 < 1 - tol:
             return j, "output"
-    # every column right up to its own phase: compare the phases with the majority's
-    ov = case.overlap
-    ref = ov / abs(ov) if abs(ov) > 0.5 else col[0] / abs(col[0])
+    # every column right up to its own phase: compare the phases with the most common one
+    # (ties go to the phase of input 0)
+    phases = np.angle(col)
+    keys = np.round(phases / 1e-4).astype(np.int64) % int(round(2 * np.pi / 1e-4))
+    values, counts = np.unique(keys, return_counts=True)
+    top = counts.max()
+    ref_key = keys[0] if counts[values == keys[0]][0] == top else values[np.argmax(counts)]
+    ref = np.exp(1j * ref_key * 1e-4)
     for j in range(case.d):
-        if abs(col[j] / abs(col[j]) - ref) > np.sqrt(tol):
+        if abs(col[j] / abs(col[j]) - ref) > max(np.sqrt(tol), 1e-3):
             return j, "phase"
     return None, ""
 
