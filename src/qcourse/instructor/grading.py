@@ -21,7 +21,14 @@ from pathlib import Path
 
 from qcourse.instructor import gbslice
 from qcourse.instructor.coursedir import CONFIG_NAME, Course
-from qcourse.instructor.worker import GradeResult, GradeTask, as_dict, grade_task, warm_up
+from qcourse.instructor.worker import (
+    GradeResult,
+    GradeTask,
+    as_dict,
+    grade_task,
+    shut_down,
+    warm_up,
+)
 
 DEFAULT_TIME_LIMIT = 900.0
 
@@ -168,6 +175,19 @@ def _save_log(course: Course, module: str, entries: dict[str, dict]) -> None:
     os.replace(tmp, path)
 
 
+def _ensure_students(course: Course, students: list[str]) -> None:
+    """Create missing students in sorted order, the order sequential autograde creates them
+    (so that `nbgrader export` lists them in the same order)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(course.db_url, course.course_id) as gb:
+        for student in sorted(students):
+            try:
+                gb.find_student(student)
+            except MissingEntry:
+                gb.add_student(student)
+
+
 def _client(options: GradeOptions):
     from dask.distributed import Client, LocalCluster
 
@@ -209,6 +229,7 @@ def grade_module(
     todo = [s for s in students if needs_grading(course, module, s, options.force)]
     run.skipped = [s for s in students if s not in todo]
     entries = load_log(course, module)
+    _ensure_students(course, todo)
     if on_start:
         on_start(len(todo))
     if not todo:
@@ -252,6 +273,10 @@ def grade_module(
             future.release()
         del warm
     finally:
+        try:
+            client.run(shut_down)
+        except Exception:  # a worker already gone: nothing to stop there
+            pass
         client.close()
         if cluster is not None:
             cluster.close()

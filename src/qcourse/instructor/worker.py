@@ -149,6 +149,15 @@ def warm_up() -> bool:
     return True
 
 
+def shut_down() -> int:
+    """Stop this worker process's idle helpers (run on each worker before the cluster closes)."""
+    with _idle_lock:
+        servers, _idle[:] = list(_idle), []
+    for server in servers:
+        server.kill()
+    return len(servers)
+
+
 def _write_tree(base: Path, files: dict[str, bytes]) -> None:
     for rel, data in files.items():
         path = base / rel
