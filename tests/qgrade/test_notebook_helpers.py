@@ -6,9 +6,13 @@ import os
 import sys
 import warnings
 
+import numpy as np
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
+from qiskit import QuantumCircuit
+from qiskit.circuit.library import QFT, QFTGate
+from qiskit.quantum_info import Operator, Statevector
 from traitlets.config import Config
 
 import qgrade
@@ -121,6 +125,92 @@ def test_failure_message_is_in_the_active_language(monkeypatch):
     assert str(info.value) == "[relative_phase] 1번 큐비트의 위상이 달라요."
 
 
+# ---------------------------------------------------------------- with the real checks
+
+
+def _bell():
+    qc = QuantumCircuit(2)
+    qc.h(0)
+    qc.cx(0, 1)
+    return qc
+
+
+def _x_on(n, qubit):
+    qc = QuantumCircuit(n)
+    qc.x(qubit)
+    return qc
+
+
+def test_assert_state_passes_and_forwards_options():
+    assert qgrade.assert_state(_bell, Statevector([1, 0, 0, 1]) / np.sqrt(2)) is None
+    minus_zero = Statevector([-1, 0])
+    assert qgrade.assert_state(QuantumCircuit(1), minus_zero, global_phase="ignore") is None
+    with pytest.raises(AssertionError, match=r"^\[global_phase\] "):
+        qgrade.assert_state(QuantumCircuit(1), minus_zero, global_phase="strict")
+
+
+def test_assert_state_failure_names_the_diagnosis():
+    with pytest.raises(AssertionError) as info:
+        qgrade.assert_state(_x_on(2, 0), Statevector.from_label("10"))
+    message = str(info.value)
+    assert message.startswith("[qubit_order_reversed] ")
+    assert message == failure_message(qgrade.check_state(_x_on(2, 0), Statevector.from_label("10")))
+
+
+def test_assert_state_of_an_unanswered_exercise():
+    def starter():
+        raise NotImplementedError()
+
+    with pytest.raises(AssertionError, match=r"^\[student_error\] "):
+        qgrade.assert_state(starter, Statevector.from_label("0"))
+
+
+def test_assert_operator_and_a_qiskit_warning_inside_the_submission(capfd):
+    def with_deprecated_qft():
+        qc = QuantumCircuit(2)
+        qc.append(QFT(2), [0, 1])  # qiskit 2.x: DeprecationWarning
+        return qc
+
+    assert qgrade.assert_operator(with_deprecated_qft, Operator(QFTGate(2))) is None
+    with pytest.raises(AssertionError, match=r"^\[(bit_flip|wrong_operator)\] .*\|0⟩"):
+        qgrade.assert_operator(_x_on(1, 0), Operator(QuantumCircuit(1)), global_phase="strict")
+    assert capfd.readouterr().err == ""
+
+
+def test_assert_oracle_names_the_mistake():
+    def parity(x):
+        bits = [int(b) for b in format(x, "02b")] if isinstance(x, int) else list(x)
+        return sum(bits) % 2
+
+    good = QuantumCircuit(3)
+    good.cx(0, 2)
+    good.cx(1, 2)
+    assert qgrade.assert_oracle(good, parity, 2, kind="bit_flip") is None
+    negated = good.copy()
+    negated.x(2)
+    with pytest.raises(AssertionError, match=r"^\[bit_flip\] .*qubit 2"):
+        qgrade.assert_oracle(negated, parity, 2, kind="bit_flip")
+
+
+def test_assert_counts():
+    assert qgrade.assert_counts({"00": 498, "11": 502}, {"00": 0.5, "11": 0.5}) is None
+    with pytest.raises(AssertionError, match=r"^\[distribution_mismatch\] "):
+        qgrade.assert_counts({"00": 700, "11": 300}, {"00": 0.5, "11": 0.5}, alpha=1e-3)
+
+
+def test_real_check_messages_follow_the_language(monkeypatch):
+    monkeypatch.setattr(i18n, "_language", "ko")
+    with pytest.raises(AssertionError) as info:
+        qgrade.assert_state(_x_on(2, 0), Statevector.from_label("10"))
+    assert str(info.value).startswith("[qubit_order_reversed] 큐비트 순서가 거꾸로예요.")
+
+
+def test_an_exercise_bug_is_an_error_not_a_learner_verdict():
+    # a wrong option is the author's mistake: it must surface while writing the exercise
+    with pytest.raises(TypeError):
+        qgrade.assert_state(_bell, Statevector.from_label("00"), global_phaze="ignore")
+
+
 # ---------------------------------------------------------------- IPython display
 
 
@@ -176,19 +266,49 @@ def test_ipython_partial_credit_result_is_a_number(shell):
 
 SETUP = """\
 import os, sys, warnings
+import numpy as np
 import qgrade
 from qgrade import Verdict
-from qiskit.circuit.library import QFT
+from qiskit import QuantumCircuit
+from qiskit.circuit.library import QFT, QFTGate
+from qiskit.quantum_info import Operator, Statevector
 
 PASS = Verdict(True, 1.0, "correct", "Well done.")
 FAIL = Verdict(False, 0.0, "bit_flip", "Qubit 1 is flipped: apply X to it.")
+BELL = Statevector([1, 0, 0, 1]) / np.sqrt(2)
 
 def noisy_check():
     QFT(2)  # qiskit: DeprecationWarning, reported against this (__main__) code
     print("python-level stderr", file=sys.stderr)
     os.write(2, b"fd-level stderr\\n")
     return PASS
+
+def bell():
+    qc = QuantumCircuit(2)
+    qc.h(0)
+    qc.cx(0, 1)
+    return qc
+
+def reversed_prep():  # prepares |01> when |10> is asked for
+    qc = QuantumCircuit(2)
+    qc.x(0)
+    return qc
+
+def starter():
+    raise NotImplementedError()
+
+def qft_with_deprecated_class():
+    qc = QuantumCircuit(2)
+    qc.append(QFT(2), [0, 1])
+    return qc
 """
+
+COUNTS_PARTIAL = """\
+qgrade.partial_credit(
+    lambda: qgrade.check_counts({"0": 510, "1": 490}, {"0": 0.5, "1": 0.5}),
+    lambda: qgrade.check_counts({"0": 900, "1": 100}, {"0": 0.5, "1": 0.5}),
+    points=4,
+)"""
 
 # grade_id -> (source, points, the score nbgrader must give)
 TEST_CELLS = {
@@ -197,9 +317,28 @@ TEST_CELLS = {
     "test_partial": ("qgrade.partial_credit(PASS, FAIL, points=3)", 3, 1.5),
     "test_partial_none": ("qgrade.partial_credit(FAIL, FAIL, points=2)", 2, 0.0),
     "test_noisy_quiet": ("qgrade.partial_credit(noisy_check, points=2)", 2, 2.0),
+    "test_state_pass": ("qgrade.assert_state(bell, BELL)", 2, 2.0),
+    "test_state_reversed": (
+        'qgrade.assert_state(reversed_prep, Statevector.from_label("10"))',
+        2,
+        0.0,
+    ),
+    "test_starter": ("qgrade.assert_state(starter, BELL)", 1, 0.0),
+    "test_operator_warning": (
+        "qgrade.assert_operator(qft_with_deprecated_class, Operator(QFTGate(2)))",
+        2,
+        2.0,
+    ),
+    "test_counts_partial": (COUNTS_PARTIAL, 4, 2.0),
     # controls: what nbgrader does without the helpers
     "control_warning": ("_ = QFT(2)", 1, 0.0),  # stderr -> 0 for a correct answer
     "control_bare_verdict": ("FAIL", 1, 1.0),  # a non-number result -> FULL credit
+    # last: switches the kernel's language
+    "test_korean": (
+        'qgrade.set_language("ko")\nqgrade.assert_state(reversed_prep, Statevector.from_label("10"))',
+        1,
+        0.0,
+    ),
 }
 
 
@@ -237,6 +376,9 @@ def _nbgrader(grade_id, *, grade=False, locked=False, points=None):
 DRIVER = """\
 import shutil, sys
 from pathlib import Path
+from qiskit import QuantumCircuit
+from qiskit.circuit.library import QFT, QFTGate
+from qiskit.quantum_info import Operator, Statevector
 from traitlets.config import Config
 from nbgrader.apps import NbGraderAPI
 
@@ -312,6 +454,16 @@ def test_nbgrader_helper_cells_never_write_to_stderr(autograded):
     assert any(o.output_type == "stream" and o.name == "stderr" for o in control)
 
 
+PARTIAL_RESULTS = {"test_partial": "1.5", "test_noisy_quiet": "2.0", "test_counts_partial": "2.0"}
+ERRORS = {
+    "test_fail": "[bit_flip] Qubit 1 is flipped: apply X to it.",
+    "test_partial_none": "[bit_flip] Qubit 1 is flipped: apply X to it.",
+    "test_state_reversed": "[qubit_order_reversed] Your qubits are in reversed order.",
+    "test_starter": "[student_error] This exercise is not answered yet",
+    "test_korean": "[qubit_order_reversed] 큐비트 순서가 거꾸로예요.",
+}
+
+
 @pytest.mark.slow
 def test_nbgrader_outputs_show_feedback_and_the_diagnosis(autograded):
     _scores, cells = autograded
@@ -319,16 +471,16 @@ def test_nbgrader_outputs_show_feedback_and_the_diagnosis(autograded):
         outputs = cells[grade_id].outputs
         shown = [o for o in outputs if o.output_type == "display_data"]
         assert shown and all("text/html" in o.data for o in shown), grade_id
-        results = [o for o in outputs if o.output_type == "execute_result"]
-        if grade_id == "test_partial":
-            assert [r.data["text/plain"] for r in results] == ["1.5"]
-        elif grade_id == "test_noisy_quiet":
-            assert [r.data["text/plain"] for r in results] == ["2.0"]
-            html = shown[0].data["text/html"]
-            assert "DeprecationWarning" in html and "fd-level stderr" in html
+        results = [o.data["text/plain"] for o in outputs if o.output_type == "execute_result"]
+        assert results == ([PARTIAL_RESULTS[grade_id]] if grade_id in PARTIAL_RESULTS else [])
+        errors = [o for o in outputs if o.output_type == "error"]
+        if grade_id in ERRORS:
+            (error,) = errors
+            assert error.ename == "AssertionError"
+            assert error.evalue.startswith(ERRORS[grade_id]), error.evalue
         else:
-            assert results == []
-    for grade_id in ("test_fail", "test_partial_none"):
-        (error,) = [o for o in cells[grade_id].outputs if o.output_type == "error"]
-        assert error.ename == "AssertionError"
-        assert error.evalue == "[bit_flip] Qubit 1 is flipped: apply X to it."
+            assert errors == [], grade_id
+    noisy = cells["test_noisy_quiet"].outputs[0].data["text/html"]
+    assert "DeprecationWarning" in noisy and "fd-level stderr" in noisy
+    qft = cells["test_operator_warning"].outputs[0].data["text/html"]
+    assert "DeprecationWarning" in qft and "Passed" in qft
