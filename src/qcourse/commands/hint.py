@@ -27,10 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qcourse.selfstudy.checking import find_lab_workspace
     from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.hints import reveal_next_hint
     from qcourse.selfstudy.words import words
+    from qcourse.selfstudy.workspace import find_lab_workspace
 
     ws = find_lab_workspace(args.dir)
     source = installed(args.curriculum or (ws.curriculum_root if ws else None))

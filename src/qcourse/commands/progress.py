@@ -34,13 +34,13 @@ def _when(ts: float | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qcourse.selfstudy.checking import find_lab_workspace
     from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.progress_plot import plot_progress
     from qcourse.selfstudy.progress_view import build_view
     from qcourse.selfstudy.store import ProgressStore
     from qcourse.selfstudy.words import words
+    from qcourse.selfstudy.workspace import find_lab_workspace
 
     ws = find_lab_workspace(args.dir)
     lang = args.lang or (ws.lang if ws else "en")

@@ -32,12 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from qcourse.cli import UserError
-    from qcourse.selfstudy.checking import find_lab_workspace
     from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.progress_view import build_view
     from qcourse.selfstudy.store import ProgressStore
     from qcourse.selfstudy.transcript import render_html, render_pdf
+    from qcourse.selfstudy.workspace import find_lab_workspace
 
     ws = find_lab_workspace(args.dir)
     lang = args.lang or (ws.lang if ws else "en")

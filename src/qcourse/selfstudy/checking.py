@@ -14,7 +14,7 @@ from qcourse.selfstudy.grading import run_graded
 from qcourse.selfstudy.records import CheckRecord
 from qcourse.selfstudy.store import ProgressStore, ProgressStoreError
 from qcourse.selfstudy.words import LANGS
-from qcourse.selfstudy.workspace import Workspace, find_workspace, load_workspace
+from qcourse.selfstudy.workspace import find_lab_workspace, find_workspace
 
 
 @dataclass
@@ -139,17 +139,6 @@ def resolve_target(target: str | None, lab_dir: Path | None) -> list[Path]:
             "(or name a module: qcourse check 01)"
         )
     return started
-
-
-def find_lab_workspace(lab_dir: Path | None) -> Workspace | None:
-    from qcourse.selfstudy.home import default_lab_dir
-
-    if lab_dir is not None:
-        ws = load_workspace(Path(lab_dir).expanduser())
-        if ws is None:
-            raise UserError(f"{lab_dir} is not a lab workspace; create it with qcourse lab --dir")
-        return ws
-    return find_workspace(Path.cwd()) or load_workspace(default_lab_dir())
 
 
 def _started(notebook: Path) -> bool:

@@ -10,6 +10,7 @@ curriculum sources or qcourse change, so a new release is picked up without stal
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import sys
@@ -20,11 +21,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import qgrade
-
 from qcourse import __version__
 from qcourse.cli import UserError
-from qcourse.curriculum import Curriculum, build_source, generate_release, load_curriculum
+from qcourse.curriculum import Curriculum
 from qcourse.selfstudy import home
 
 CURRICULUM_ENV = "QCOURSE_CURRICULUM"  # a curriculum folder other than the installed one
@@ -36,7 +35,11 @@ class InstalledCurriculum:
 
     @cached_property
     def curriculum(self) -> Curriculum:
-        return load_curriculum(self.root)
+        from qcourse.curriculum.load import load_curriculum
+
+        # the sources were validated when the curriculum was released; skipping the lint here
+        # keeps `qcourse hint` / `progress` quick (it would import qgrade and qiskit)
+        return load_curriculum(self.root, check=False)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -69,6 +72,8 @@ class InstalledCurriculum:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
         # build beside the target and rename: a concurrent build never sees a half-made tree
+        from qcourse.curriculum.build import build_source, generate_release
+
         tmp = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=target.parent))
         try:
             build_source(tmp, lang, None, curriculum=self.curriculum)
@@ -120,11 +125,14 @@ def installed(root: Path | str | None = None) -> InstalledCurriculum:
 
 
 def curriculum_fingerprint(root: Path) -> str:
-    """A short hash of every curriculum source file and of the code that builds and grades."""
-    digest = hashlib.sha256(f"qcourse {__version__} qgrade {qgrade.__version__}".encode())
-    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
-            continue
-        digest.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
+    """A short hash of every curriculum source file and of the code that builds notebooks."""
+    spec = importlib.util.find_spec("qcourse.curriculum")  # found, not imported (slow)
+    build_code = list(spec.submodule_search_locations or []) if spec else []
+    digest = hashlib.sha256(f"qcourse {__version__}".encode())
+    for folder in (Path(root), *map(Path, build_code)):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder)
+            if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
+                continue
+            digest.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qcourse.cli import UserError
-from qcourse.curriculum import Module
 from qcourse.selfstudy.store import ProgressStore
 from qcourse.selfstudy.words import pick
+
+if TYPE_CHECKING:
+    from qcourse.curriculum import Module
 
 
 @dataclass(frozen=True)

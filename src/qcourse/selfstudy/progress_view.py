@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from qcourse.curriculum import Curriculum
 from qcourse.selfstudy.store import ExerciseProgress, ProgressStore
 from qcourse.selfstudy.words import pick
+
+if TYPE_CHECKING:
+    from qcourse.curriculum import Curriculum
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 

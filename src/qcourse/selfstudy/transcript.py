@@ -9,12 +9,15 @@ from __future__ import annotations
 import time
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qcourse import __version__
-from qcourse.curriculum import Curriculum
 from qcourse.selfstudy.fonts import can_draw, font_families
 from qcourse.selfstudy.progress_view import LEVELS, ProgressView
 from qcourse.selfstudy.words import pick
+
+if TYPE_CHECKING:
+    from qcourse.curriculum import Curriculum
 
 TEXT = {
     "en": {

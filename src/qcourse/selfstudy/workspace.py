@@ -21,14 +21,15 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from qcourse import __version__
 from qcourse.cli import UserError
-from qcourse.selfstudy.course_builds import InstalledCurriculum
-from qcourse.selfstudy.lab_cells import add_lab_cells
-from qcourse.selfstudy.merge import merge_notebooks
+
+if TYPE_CHECKING:
+    import nbformat
+
+    from qcourse.selfstudy.course_builds import InstalledCurriculum
 
 STATE_DIR = ".qcourse"
 STATE_FILE = "lab.json"
@@ -132,6 +133,11 @@ def prepare_workspace(
 def _update_module(
     ws: Workspace, module_id: str, lang: str, installed: InstalledCurriculum
 ) -> ModuleUpdate:
+    import nbformat
+
+    from qcourse.selfstudy.lab_cells import add_lab_cells
+    from qcourse.selfstudy.merge import merge_notebooks
+
     release = installed.release_folder(module_id, lang)
     notebook = ws.notebook(module_id)
     recorded = ws.state.setdefault("modules", {}).get(module_id, {})
@@ -183,6 +189,21 @@ def _backup(ws: Workspace, module_id: str, notebook: Path) -> Path:
 
 
 def _write(nb: nbformat.NotebookNode, path: Path) -> None:
+    import nbformat
+
     tmp = path.with_name(f".{path.name}.tmp")
     nbformat.write(nb, tmp)
     os.replace(tmp, path)
+
+
+def find_lab_workspace(lab_dir: Path | None) -> Workspace | None:
+    """`--dir` when given (it must be a workspace), else the workspace around the current
+    folder, else the default `~/qcourse-lab` if it exists."""
+    from qcourse.selfstudy.home import default_lab_dir
+
+    if lab_dir is not None:
+        ws = load_workspace(Path(lab_dir).expanduser())
+        if ws is None:
+            raise UserError(f"{lab_dir} is not a lab workspace; create it with qcourse lab --dir")
+        return ws
+    return find_workspace(Path.cwd()) or load_workspace(default_lab_dir())
