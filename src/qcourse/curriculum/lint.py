@@ -169,8 +169,9 @@ def check_exercise(ex: Exercise, cfqt: dict) -> list[str]:
                 problems.append(f"`{name}` contains {word!r}; the build adds the nbgrader markers")
         if _repeats_solution(ex.solution, code):
             problems.append(
-                f"`{name}` repeats the solution's code; test against mathematics "
-                "(a Statevector, an Operator, a function), not a copy of the answer"
+                f"`{name}` repeats the solution's code (a visible test gives the answer away); "
+                "test against mathematics (a Statevector, an Operator, an independent "
+                "function), not a copy of the answer"
             )
     if not ex.wrong:
         problems.append("no [[exercise.wrong]]: record at least one wrong answer learners make")

@@ -95,13 +95,11 @@ def load_selected(
         problems += check_curriculum(curriculum)
     if module_ids:
         names = {m.path.name for m in modules}
-        problems = [
-            p for p in problems if _module_folder(curriculum.root, p.file) in names | {None}
-        ]
+        problems = [p for p in problems if module_folder(curriculum.root, p.file) in names | {None}]
     return curriculum, modules, problems
 
 
-def _module_folder(root: Path, file: Path) -> str | None:
+def module_folder(root: Path, file: Path) -> str | None:
     """The module folder name a problem's file belongs to; None for the catalogue."""
     try:
         parts = Path(file).relative_to(root).parts

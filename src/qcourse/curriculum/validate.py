@@ -10,7 +10,7 @@ from pathlib import Path
 
 from qcourse.cli import UserError
 from qcourse.curriculum.lint import check_curriculum
-from qcourse.curriculum.load import load_selected
+from qcourse.curriculum.load import load_selected, module_folder
 from qcourse.curriculum.model import LANGUAGES, Curriculum
 from qcourse.curriculum.prove import prove_module
 from qcourse.curriculum.report import ModuleReport, ValidationReport
@@ -30,7 +30,8 @@ def validate(
 ) -> ValidationReport:
     """Check the selected modules (default: all) statically and, unless `static_only`, prove
     through nbgrader that each exercise's reference gets full marks, its untouched starter 0 and
-    each recorded wrong answer loses exactly its points. Static problems skip the proofs.
+    each recorded wrong answer loses exactly its points. A module with static problems is
+    not proven (its problems are in the report); the others are.
 
     `workers` (module, language) pairs run at once, each in its own temporary nbgrader course
     (kept under `workdir` when given, for inspection). `progress` is called per finished pair.
@@ -48,11 +49,14 @@ def validate(
     else:
         modules, problems = curriculum.select(module_ids), check_curriculum(curriculum)
     report.static_problems = problems
-    if static_only or problems or not modules:
+    # a module with static problems is not proven; a broken catalogue stops everything
+    broken = {module_folder(curriculum.root, p.file) for p in problems}
+    provable = [m for m in modules if m.path.name not in broken and None not in broken]
+    if static_only or not provable:
         report.seconds = time.monotonic() - started
         return report
 
-    jobs = [(m, lang) for m in modules for lang in langs]
+    jobs = [(m, lang) for m in provable for lang in langs]
     with tempfile.TemporaryDirectory(prefix="qcourse-validate-") as tmp:
         base = Path(workdir) if workdir is not None else Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
