@@ -56,6 +56,8 @@ def call_if_callable(value: Any) -> tuple[Any, bool]:
     """Call a learner's zero-argument function; exceptions become `student_error` verdicts."""
     if isinstance(value, (QuantumCircuit, Instruction, np.ndarray, type)) or not callable(value):
         return value, False
+    if type(value).__module__.startswith(("qiskit.", "qiskit_aer.")):
+        return value, False  # Operator and friends are callable, but are answers themselves
     try:
         sig = inspect.signature(value)
     except (TypeError, ValueError):
@@ -78,7 +80,8 @@ def call_if_callable(value: Any) -> tuple[Any, bool]:
 def resolve(value: Any, want: Literal["state", "operator"]) -> Submission:
     """A learner's submission as a `Submission` (raises `Reject` for bad ones)."""
     value, from_function = call_if_callable(value)
-    if callable(value) and not isinstance(value, type):
+    qiskit_object = type(value).__module__.startswith(("qiskit.", "qiskit_aer."))
+    if callable(value) and not isinstance(value, type) and not qiskit_object:
         raise invalid_submission.wrong_type(value, _wanted(want), from_function)
     original = type(value).__name__
     if isinstance(value, Instruction) and not isinstance(value, QuantumCircuit):

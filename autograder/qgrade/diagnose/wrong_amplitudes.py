@@ -41,18 +41,18 @@ def for_state(case: StateCase) -> Verdict:
     )
 
 
-def mixed(fidelity: float, qubits: list[int] | None, prefix: str = "", **details: Any) -> Verdict:
+def mixed(fid: float, qubits: list[int] | None, prefix: str = "", **details: Any) -> Verdict:
     """The compared qubits are not in a pure state (entangled with others, or measured)."""
     if qubits is not None:
         message = _(
             "The qubits you are graded on ({qubits}) are not left in a single definite state: "
             "they are still entangled with your other qubits, or depend on measurement results "
             "that are not corrected. Fidelity {fidelity}."
-        ).format(qubits=", ".join(str(q) for q in qubits), fidelity=f"{fidelity:.6f}")
+        ).format(qubits=", ".join(str(q) for q in qubits), fidelity=f"{fid:.6f}")
     else:
         message = _(
             "Your circuit does not leave the qubits in a single definite state: the result "
             "depends on measurement outcomes that are not corrected. Fidelity {fidelity}."
-        ).format(fidelity=f"{fidelity:.6f}")
-    details = {"fidelity": fmt.fidelity(fidelity), **details}
+        ).format(fidelity=f"{fid:.6f}")
+    details = {**details, "fidelity": fmt.fidelity(fid)}
     return Verdict(False, 0.0, CODE, prefix + message, details)
