@@ -1,0 +1,126 @@
+"""`qcourse lab` in a real browser: headless Chromium opens module 1, runs every cell, and sees
+qgrade's verdicts rendered in the notebook and the check cell's table."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import nbformat
+import pytest
+from selfstudy_support import BELL_PHI_PLUS, MODULE, PLUS_RIGHT, set_solution
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _ensure_chromium() -> None:
+    if os.path.exists(CHROMIUM):
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        pytest.skip("Chromium is missing and cannot be installed here (needs apt-get as root)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update"], check=False, env=env, capture_output=True)
+    done = subprocess.run(
+        ["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0 or not os.path.exists(CHROMIUM):
+        pytest.fail(f"could not install chromium with apt-get:\n{done.stderr[-2000:]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_server(url: str, proc: subprocess.Popen, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"qcourse lab exited early with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    raise AssertionError(f"JupyterLab did not answer at {url} within {timeout} s")
+
+
+@pytest.mark.slow
+def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path):
+    _ensure_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    notebook = lab.notebook(MODULE)
+    nb = nbformat.read(notebook, as_version=4)
+    set_solution(nb, "plus_state", PLUS_RIGHT)  # what the learner typed and saved earlier
+    set_solution(nb, "bell_phi_minus", BELL_PHI_PLUS)
+    nbformat.write(nb, notebook)
+
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qcourse", "lab", "--dir", str(lab.root), "--no-browser"]
+        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    shot = tmp_path / "lab.png"
+    try:
+        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(120_000)
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{MODULE}/{MODULE}.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+            passed = page.wait_for_selector(
+                ".jp-OutputArea-output .qgrade-verdict[data-passed='true']", timeout=300_000
+            )
+            failed = page.wait_for_selector(
+                ".jp-OutputArea-output .qgrade-verdict[data-diagnosis='relative_phase']"
+            )
+            assert passed.is_visible() and "Passed" in passed.inner_text()
+            assert failed.get_attribute("data-passed") == "false"
+            # the lab's check cell grades the saved notebook and shows the table
+            table = page.wait_for_selector(
+                ".jp-Cell:last-child .jp-OutputArea-output:has-text('Score: 1 / 3')",
+                timeout=600_000,
+            )
+            table.scroll_into_view_if_needed()
+            page.screenshot(path=str(shot))
+            failed.scroll_into_view_if_needed()
+            page.screenshot(path=str(tmp_path / "verdict.png"))
+            browser.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+    assert shot.stat().st_size > 10_000
+    print(f"screenshots: {shot} {tmp_path / 'verdict.png'}")
