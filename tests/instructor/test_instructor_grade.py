@@ -87,7 +87,7 @@ def test_broken_submissions_are_reported_and_leave_no_rows(tmp_path):
     signal_proof = (
         "\nimport signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
     )
-    course = make_course(tmp_path / "course", [*BROKEN, "ada", "kai"], cell_timeout=60)
+    course = make_course(tmp_path / "course", [*BROKEN, "ada", "kai"], cell_timeout=15)
     # a loop that ignores the interrupt: only the per-submission time limit stops it
     stuck = course / "submitted" / "stuck" / MODULE_ID
     shutil.copytree(course / "submitted" / "ada" / MODULE_ID, stuck)
@@ -97,14 +97,19 @@ def test_broken_submissions_are_reported_and_leave_no_rows(tmp_path):
             cell["source"] = "".join(cell["source"]) + signal_proof
     (stuck / f"{MODULE_ID}.ipynb").write_text(json.dumps(nb))
 
-    run = grade_module(open_course(course), MODULE_ID, GradeOptions(workers=2, time_limit=40))
+    others = [*BROKEN, "ada", "kai"]
+    run = grade_module(open_course(course), MODULE_ID, GradeOptions(workers=2, students=others))
+    # the time limit (10 s) comes before the cell time-out (15 s): the helper and kernel are killed
+    limited = grade_module(
+        open_course(course), MODULE_ID, GradeOptions(workers=1, time_limit=10, students=["stuck"])
+    )
 
-    by_student = {r.student: r for r in run.results}
+    by_student = {r.student: r for r in run.results + limited.results}
     for student, words in BROKEN.items():
         assert by_student[student].status == "failed", student
         assert words in by_student[student].reason, (student, by_student[student].reason)
     assert by_student["stuck"].status == "failed"
-    assert "time limit of 40 s" in by_student["stuck"].reason
+    assert "time limit of 10 s" in by_student["stuck"].reason
     assert by_student["ada"].status == "graded"
     assert (
         by_student["kai"].status == "graded"

@@ -1,0 +1,46 @@
+"""`qcourse report MODULE`: the cohort report of a graded module (HTML, PNG plots, CSV)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from qcourse.cli import UserError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "report",
+        help="cohort report of a graded module: HTML with plots, CSV for the LMS",
+        description=(
+            "Write reports/MODULE/report.html (score distribution, pass rate per exercise, the "
+            "most frequent qgrade diagnoses per exercise, time to grade), grades.csv for an LMS "
+            "and exercises.csv, in the course language."
+        ),
+    )
+    p.add_argument("module", metavar="MODULE")
+    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from nbgrader.api import MissingEntry
+
+    from qcourse.instructor.coursedir import CourseError, open_course
+    from qcourse.instructor.report import diagnosis_lines, write_report
+
+    try:
+        course = open_course(args.course)
+        report = write_report(course, args.module)
+    except CourseError as exc:
+        raise UserError(str(exc)) from exc
+    except MissingEntry as exc:
+        raise UserError(
+            f"the gradebook has no assignment {args.module!r}: grade it first "
+            f"(`qcourse grade {args.module}`)"
+        ) from exc
+    for line in diagnosis_lines(report):
+        print(line)
+    print(f"report: {report.html_path}")
+    print(f"LMS grades: {report.csv_path}")
+    return 0

@@ -1,0 +1,331 @@
+"""`qcourse report MODULE`: a cohort report (HTML with PNG plots, CSV for an LMS).
+
+Scores and per-exercise results come from the gradebook; the diagnoses come from the failing test
+cells of the autograded notebooks, whose error reads `[code] message` (qgrade's convention); the
+time to grade comes from `qcourse grade`'s log.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qcourse.instructor.coursedir import Course
+from qcourse.instructor.grading import load_log, score_table
+
+_CODE = re.compile(r"^\s*\[([a-z_]+)\]")
+
+TEXT = {
+    "en": {
+        "title": "Cohort report",
+        "students": "Graded submissions",
+        "mean": "Mean score",
+        "median": "Median score",
+        "distribution": "Score distribution",
+        "exercises": "Exercises",
+        "exercise": "Exercise",
+        "points": "Points",
+        "pass_rate": "Pass rate",
+        "diagnoses": "Most frequent diagnoses among wrong answers",
+        "diag_line": "{pct:.0f}% of wrong answers to {ex} had {code}",
+        "no_wrong": "no wrong answers",
+        "time": "Time to grade",
+        "time_line": "{n} submissions graded; mean {mean:.1f} s, median {median:.1f} s, "
+        "longest {max:.1f} s per submission",
+        "failed": "Submissions that could not be graded",
+        "student": "Student",
+        "reason": "Reason",
+        "score": "Score",
+        "late": "late",
+        "count": "Submissions",
+        "seconds": "Seconds per submission",
+        "grades": "Grades",
+    },
+    "ko": {
+        "title": "수강생 집단 보고서",
+        "students": "채점된 제출물",
+        "mean": "평균 점수",
+        "median": "중앙값 점수",
+        "distribution": "점수 분포",
+        "exercises": "연습 문제",
+        "exercise": "연습 문제",
+        "points": "배점",
+        "pass_rate": "통과율",
+        "diagnoses": "오답에서 가장 많이 나온 진단",
+        "diag_line": "{ex}의 오답 중 {pct:.0f}%가 {code}",
+        "no_wrong": "오답 없음",
+        "time": "채점 시간",
+        "time_line": "제출물 {n}개 채점; 제출물당 평균 {mean:.1f}초, 중앙값 {median:.1f}초, "
+        "최장 {max:.1f}초",
+        "failed": "채점할 수 없었던 제출물",
+        "student": "학생",
+        "reason": "이유",
+        "score": "점수",
+        "late": "지각",
+        "count": "제출물 수",
+        "seconds": "제출물당 초",
+        "grades": "성적",
+    },
+}
+
+
+@dataclass
+class ExerciseStats:
+    exercise: str
+    points: float
+    submissions: int = 0
+    passed: int = 0
+    diagnoses: Counter = field(default_factory=Counter)
+
+    @property
+    def wrong(self) -> int:
+        return self.submissions - self.passed
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.submissions if self.submissions else 0.0
+
+    def top_diagnoses(self, n: int = 3) -> list[tuple[str, float]]:
+        return [(code, 100.0 * k / self.wrong) for code, k in self.diagnoses.most_common(n)]
+
+
+@dataclass
+class CohortReport:
+    module: str
+    lang: str
+    scores: list
+    exercises: list[ExerciseStats]
+    grading: dict[str, dict]
+    html_path: Path | None = None
+    csv_path: Path | None = None
+
+
+def _test_cell_errors(path: Path) -> dict[str, str]:
+    """grade_id of each failing test cell -> its diagnosis code (or the exception name)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    found = {}
+    for cell in nb.get("cells", []):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                match = _CODE.match(out.get("evalue", ""))
+                found[meta.get("grade_id", "")] = match.group(1) if match else out.get("ename")
+                break
+    return found
+
+
+def collect(course: Course, module: str) -> CohortReport:
+    from nbgrader.api import Gradebook
+
+    stats: dict[str, ExerciseStats] = {}
+    with Gradebook(course.db_url, course.course_id) as gb:
+        assignment = gb.find_assignment(module)
+        for nb in assignment.notebooks:
+            for cell in nb.grade_cells:
+                stats[cell.name] = ExerciseStats(cell.name.removeprefix("test_"), cell.max_score)
+        for sub in gb.assignment_submissions(module):
+            for nb in sub.notebooks:
+                graded = course.step_dir(course.autograded, sub.student_id, module)
+                errors = _test_cell_errors(graded / f"{nb.name}.ipynb")
+                for grade in nb.grades:
+                    st = stats.get(grade.name)
+                    if st is None:
+                        continue
+                    st.submissions += 1
+                    if (grade.score or 0) >= grade.max_score:
+                        st.passed += 1
+                    else:
+                        st.diagnoses[errors.get(grade.name) or "no_answer_checked"] += 1
+    return CohortReport(
+        module=module,
+        lang=course.lang if course.lang in TEXT else "en",
+        scores=score_table(course, module),
+        exercises=list(stats.values()),
+        grading=load_log(course, module),
+    )
+
+
+def _plots(report: CohortReport, out: Path) -> dict[str, str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    t = TEXT[report.lang]
+    if report.lang == "ko":  # Hangul glyphs when a CJK font is installed; boxes otherwise
+        plt.rcParams["font.family"] = ["Noto Sans CJK KR", "NanumGothic", "DejaVu Sans"]
+    files = {}
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    values = [row.score for row in report.scores]
+    top = max([row.max_score for row in report.scores] or [1])
+    ax.hist(values, bins=min(20, max(int(top) + 1, 2)), range=(0, top), color="#4063d8")
+    ax.set_xlabel(t["score"])
+    ax.set_ylabel(t["count"])
+    ax.set_title(t["distribution"])
+    fig.tight_layout()
+    fig.savefig(out / "score_distribution.png", dpi=100)
+    files["distribution"] = "score_distribution.png"
+    plt.close(fig)
+
+    fig, ax = plt.subplots(figsize=(6, 0.5 + 0.4 * max(len(report.exercises), 1)))
+    names = [e.exercise for e in report.exercises]
+    ax.barh(names, [100 * e.pass_rate for e in report.exercises], color="#389826")
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"{t['pass_rate']} (%)")
+    fig.tight_layout()
+    fig.savefig(out / "pass_rate.png", dpi=100)
+    files["pass_rate"] = "pass_rate.png"
+    plt.close(fig)
+
+    seconds = [e["seconds"] for e in report.grading.values() if e.get("seconds")]
+    if seconds:
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.hist(seconds, bins=min(20, max(len(seconds), 2)), color="#9558b2")
+        ax.set_xlabel(t["seconds"])
+        ax.set_ylabel(t["count"])
+        ax.set_title(t["time"])
+        fig.tight_layout()
+        fig.savefig(out / "grading_time.png", dpi=100)
+        files["time"] = "grading_time.png"
+        plt.close(fig)
+    return files
+
+
+def diagnosis_lines(report: CohortReport) -> list[str]:
+    t = TEXT[report.lang]
+    lines = []
+    for ex in report.exercises:
+        for code, pct in ex.top_diagnoses():
+            lines.append(t["diag_line"].format(pct=pct, ex=ex.exercise, code=code))
+    return lines
+
+
+def _html(report: CohortReport, plots: dict[str, str]) -> str:
+    t = TEXT[report.lang]
+    e = html.escape
+    scores = [row.score for row in report.scores]
+    parts = [
+        f'<!doctype html><html lang="{report.lang}"><head><meta charset="utf-8">',
+        f"<title>{e(t['title'])}: {e(report.module)}</title>",
+        "<style>body{font-family:sans-serif;max-width:60em;margin:auto}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style>",
+        f"</head><body><h1>{e(t['title'])}: {e(report.module)}</h1>",
+        f"<p>{e(t['students'])}: {len(scores)}",
+    ]
+    if scores:
+        parts.append(
+            f"; {e(t['mean'])}: {statistics.mean(scores):.2f}; "
+            f"{e(t['median'])}: {statistics.median(scores):.2f}"
+        )
+    parts.append(f"</p><h2>{e(t['distribution'])}</h2>")
+    parts.append(f'<img src="{plots["distribution"]}" alt="{e(t["distribution"])}">')
+    parts.append(f"<h2>{e(t['exercises'])}</h2>")
+    parts.append(f'<img src="{plots["pass_rate"]}" alt="{e(t["pass_rate"])}">')
+    parts.append(
+        f"<table><tr><th>{e(t['exercise'])}</th><th>{e(t['points'])}</th>"
+        f"<th>{e(t['pass_rate'])}</th><th>{e(t['diagnoses'])}</th></tr>"
+    )
+    for ex in report.exercises:
+        diag = "<br>".join(
+            e(t["diag_line"].format(pct=pct, ex=ex.exercise, code=code))
+            for code, pct in ex.top_diagnoses()
+        ) or e(t["no_wrong"])
+        parts.append(
+            f"<tr><td>{e(ex.exercise)}</td><td>{ex.points:g}</td>"
+            f"<td>{100 * ex.pass_rate:.0f}%</td><td>{diag}</td></tr>"
+        )
+    parts.append("</table>")
+    seconds = [v["seconds"] for v in report.grading.values() if v.get("status") == "graded"]
+    if seconds:
+        parts.append(f"<h2>{e(t['time'])}</h2><p>")
+        parts.append(
+            e(
+                t["time_line"].format(
+                    n=len(seconds),
+                    mean=statistics.mean(seconds),
+                    median=statistics.median(seconds),
+                    max=max(seconds),
+                )
+            )
+        )
+        parts.append("</p>")
+        if "time" in plots:
+            parts.append(f'<img src="{plots["time"]}" alt="{e(t["time"])}">')
+    failed = {s: v for s, v in report.grading.items() if v.get("status") == "failed"}
+    if failed:
+        parts.append(f"<h2>{e(t['failed'])}</h2><table>")
+        parts.append(f"<tr><th>{e(t['student'])}</th><th>{e(t['reason'])}</th></tr>")
+        for student, entry in sorted(failed.items()):
+            parts.append(f"<tr><td>{e(student)}</td><td>{e(entry.get('reason', ''))}</td></tr>")
+        parts.append("</table>")
+    parts.append(f"<h2>{e(t['grades'])}</h2><table>")
+    parts.append(f"<tr><th>{e(t['student'])}</th><th>{e(t['score'])}</th><th></th></tr>")
+    for row in report.scores:
+        late = e(t["late"]) if row.late else ""
+        parts.append(
+            f"<tr><td>{e(row.student)}</td><td>{row.score:g} / {row.max_score:g}</td>"
+            f"<td>{late}</td></tr>"
+        )
+    parts.append("</table></body></html>")
+    return "\n".join(parts)
+
+
+def write_report(course: Course, module: str) -> CohortReport:
+    """Write `reports/<module>/report.html` (+ PNGs), `grades.csv` and `exercises.csv`."""
+    report = collect(course, module)
+    out = course.root / "reports" / module
+    out.mkdir(parents=True, exist_ok=True)
+    plots = _plots(report, out)
+    report.html_path = out / "report.html"
+    report.html_path.write_text(_html(report, plots), encoding="utf-8")
+
+    # one row per student, the columns an LMS grade import expects
+    report.csv_path = out / "grades.csv"
+    failed = {s for s, v in report.grading.items() if v.get("status") == "failed"}
+    with report.csv_path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["student_id", "assignment", "score", "max_score", "percent", "late"])
+        listed = set()
+        for row in report.scores:
+            pct = 100 * row.score / row.max_score if row.max_score else 0
+            writer.writerow(
+                [
+                    row.student,
+                    module,
+                    f"{row.score:g}",
+                    f"{row.max_score:g}",
+                    f"{pct:.1f}",
+                    row.late,
+                ]
+            )
+            listed.add(row.student)
+        for student in sorted(failed - listed):
+            writer.writerow([student, module, "", "", "", ""])
+    with (out / "exercises.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["exercise", "points", "submissions", "pass_rate", "top_diagnoses"])
+        per = defaultdict(str)
+        for ex in report.exercises:
+            per[ex.exercise] = "; ".join(f"{c} {p:.0f}%" for c, p in ex.top_diagnoses())
+            writer.writerow(
+                [
+                    ex.exercise,
+                    f"{ex.points:g}",
+                    ex.submissions,
+                    f"{ex.pass_rate:.3f}",
+                    per[ex.exercise],
+                ]
+            )
+    return report
