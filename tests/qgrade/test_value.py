@@ -26,6 +26,8 @@ def english():
         ([1, 0.5, "a"], [1, 0.5, "a"]),
         ({"00": 0.5, "11": 0.5}, {"11": 0.5, "00": 0.5}),
         (1 + 1j, 1 + 1j),
+        (None, None),
+        ([3, None], [3, None]),
     ],
 )
 def test_right_answers_pass(actual, expected):
@@ -48,6 +50,8 @@ def test_right_answers_pass(actual, expected):
         (float("nan"), 1.0, "invalid_submission"),
         (3, "3", "invalid_submission"),
         (5, [5], "invalid_submission"),
+        (4, None, "wrong_value"),
+        (None, [3, 5], "invalid_submission"),
     ],
 )
 def test_wrong_answers_fail_with_the_specific_diagnosis(actual, expected, diagnosis):

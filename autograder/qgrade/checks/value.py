@@ -39,7 +39,7 @@ def check_value(
     submission: the value, or a zero-argument function returning it (exceptions inside become
         `student_error` verdicts).
     expected: a number (compared within `tolerance` absolute or `relative` relative error), a
-        bool, a string (exact), or a list/tuple/dict of those (compared element by element).
+        bool, a string (exact), None, or a list/tuple/dict of those (compared element by element).
     """
     if tolerance < 0 or relative < 0:
         raise ExerciseError("tolerance and relative must be non-negative")
@@ -58,6 +58,8 @@ def check_value(
 
 def _compare(actual: Any, expected: Any, tol: float, rel: float, path: str) -> Verdict | None:
     where = _("Entry {path} of your answer").format(path=path) if path else _("Your answer")
+    if expected is None:  # "no answer exists" is an answer too
+        return None if actual is None else _wrong(actual, expected, where)
     if isinstance(expected, bool):
         if not isinstance(actual, (bool, np.bool_)):
             raise _wrong_type(actual, expected, where)
