@@ -8,8 +8,11 @@ cell is scored with nbgrader's own `determine_grade`. A failing qgrade check end
 
 from __future__ import annotations
 
+import atexit
+import copy
 import re
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,8 @@ from qcourse.selfstudy.records import ExerciseOutcome
 from qcourse.selfstudy.restore import is_test_cell, restore_instructor_cells
 
 CELL_TIMEOUT_S = 300
+KERNEL_STARTUP_TIMEOUT_S = 180  # a loaded laptop can take a while to start a kernel
+KERNEL_START_ATTEMPTS = 2
 _DIAGNOSED = re.compile(r"^\s*\[([A-Za-z0-9_]+)\]\s*(.*)$", re.DOTALL)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -50,30 +55,13 @@ def run_graded(
     cell_timeout: int = CELL_TIMEOUT_S,
 ) -> GradedNotebook:
     """Restore the tests, execute, and score every instructor test cell."""
-    nb = restore_instructor_cells(learner, instructor)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    client = NotebookClient(
-        nb,
-        timeout=cell_timeout,
-        interrupt_on_timeout=True,
-        allow_errors=True,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(workdir)}},
-    )
+    restored = restore_instructor_cells(learner, instructor)
     started = time.monotonic()
-    problem = ""
-    try:
-        # the kernel's own log lines (e.g. its TCP warning) are not the learner's business
-        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except DeadKernelError:
-        problem = "the Python kernel died while running the notebook (out of memory?)"
-    except CellTimeoutError:
-        problem = f"a cell ran longer than {cell_timeout} s and could not be interrupted"
-    except (RuntimeError, OSError) as exc:  # the kernel could not start
-        problem = f"could not start a Python kernel to run the notebook: {exc}"
+    for _attempt in range(KERNEL_START_ATTEMPTS):
+        nb = copy.deepcopy(restored)
+        problem, kernel_started = _execute(nb, workdir, cell_timeout)
+        if kernel_started:
+            break  # retry only a kernel that never came up (e.g. a port taken meanwhile)
     duration = time.monotonic() - started
     test_ids = [grade_id(c) for c in instructor.cells if is_test_cell(c) and grade_id(c)]
     return GradedNotebook(
@@ -82,6 +70,39 @@ def run_graded(
         problem=problem,
         executed=nb,
     )
+
+
+def _execute(nb: nbformat.NotebookNode, workdir: Path, cell_timeout: int) -> tuple[str, bool]:
+    """Run `nb` in place; return (what went wrong or "", whether the kernel started)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    client = NotebookClient(
+        nb,
+        timeout=cell_timeout,
+        startup_timeout=KERNEL_STARTUP_TIMEOUT_S,
+        interrupt_on_timeout=True,
+        allow_errors=True,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    # the kernel's own log lines (e.g. its TCP warning) are not the learner's business, but
+    # they explain a kernel that does not start
+    with tempfile.TemporaryFile() as kernel_log:
+        try:
+            client.execute(stdout=subprocess.DEVNULL, stderr=kernel_log)
+            return "", True
+        except DeadKernelError:
+            return "the Python kernel died while running the notebook (out of memory?)", True
+        except CellTimeoutError:
+            return f"a cell ran longer than {cell_timeout} s and could not be interrupted", True
+        except (RuntimeError, OSError) as exc:  # the kernel could not start
+            atexit.unregister(client._cleanup_kernel)  # its clean-up would fail noisily at exit
+            kernel_log.seek(0)
+            tail = kernel_log.read().decode(errors="replace").strip().splitlines()[-3:]
+            detail = f" ({' / '.join(tail)})" if tail else ""
+            return f"could not start a Python kernel to run the notebook: {exc}{detail}", False
 
 
 def _outcome(nb: nbformat.NotebookNode, test_id: str) -> ExerciseOutcome:
