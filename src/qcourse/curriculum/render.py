@@ -27,14 +27,14 @@ WORDS = {
     "en": {
         "points": "Points: {points}.",
         "ignore": "Global phase is ignored: a state or gate that differs only by an overall "
-        "factor $e^{{i\\varphi}}$ counts as correct.",
+        "factor $e^{i\\varphi}$ counts as correct.",
         "strict": "Global phase counts: the result must match exactly, including its overall "
         "phase (the gate may be used as a controlled gate later).",
         "hint": "Hint",
     },
     "ko": {
         "points": "배점: {points}점.",
-        "ignore": "전역 위상은 무시합니다: 전체 인자 $e^{{i\\varphi}}$만 다른 상태나 게이트도 "
+        "ignore": "전역 위상은 무시합니다: 전체 인자 $e^{i\\varphi}$만 다른 상태나 게이트도 "
         "정답으로 인정합니다.",
         "strict": "전역 위상까지 채점합니다: 전체 위상을 포함해 정확히 일치해야 합니다 "
         "(나중에 제어 게이트로 쓰일 수 있습니다).",
