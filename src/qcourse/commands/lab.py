@@ -79,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         cmd.append(f"--ServerApp.port={args.port}")
     if args.token is not None:
         cmd.append(f"--IdentityProvider.token={args.token}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--ServerApp.allow_root=True")  # containers and CI run as root
     if args.no_browser:
         cmd.append("--ServerApp.open_browser=False")
     env = dict(os.environ)
