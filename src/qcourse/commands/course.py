@@ -37,7 +37,7 @@ def register(subparsers) -> None:
         "--db-url",
         default=None,
         metavar="URL",
-        help="gradebook URL, e.g. postgresql://user:pw@host/db (default: SQLite in DIR)",
+        help="gradebook URL, e.g. postgresql+psycopg2://user:pw@host/db (default: SQLite in DIR)",
     )
     init.add_argument(
         "--modules",

@@ -198,7 +198,7 @@ def _client(options: GradeOptions):
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port, never a clash with a running cluster
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster

@@ -27,7 +27,7 @@ c.Exchange.root = {exchange!r}
 # The gradebook. SQLite in this folder by default: fine for one instructor machine, since
 # `qcourse grade` writes it from one process. For several graders, or the formgrader on a hub,
 # use PostgreSQL (pip install "qcourse[postgres]"), e.g.
-#   c.CourseDirectory.db_url = "postgresql://nbgrader:SECRET@db.example.org:5432/{course_id}"
+#   c.CourseDirectory.db_url = "postgresql+psycopg2://nbgrader:SECRET@db.example.org:5432/{course_id}"
 c.CourseDirectory.db_url = {db_url!r}
 
 # Aer simulations are slower than typical notebook code: up to 5 minutes per cell, and an
