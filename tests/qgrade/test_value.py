@@ -67,6 +67,11 @@ def test_tolerances_are_the_exercises_choice():
     assert qgrade.check_value(1010.0, 1000.0, relative=0.02).passed
 
 
+def test_a_miss_under_a_statistical_tolerance_is_wrong_not_nearly_correct():
+    verdict = qgrade.check_value(0.62, 0.5, tolerance=0.05)
+    assert verdict.diagnosis == "wrong_value"
+
+
 def test_functions_are_called_and_their_errors_become_student_error():
     assert qgrade.check_value(lambda: 7, 7).passed
 

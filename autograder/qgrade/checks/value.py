@@ -24,6 +24,7 @@ from qgrade.verdict import Verdict
 # usually rounding too early or an angle typed as a decimal.
 NEARLY_FACTOR = 1000.0
 NEARLY_RELATIVE = 1e-2
+NUMERIC_TOLERANCE = 1e-6  # tolerances up to this are rounding error, not sampling error
 
 
 @guarded
@@ -82,7 +83,10 @@ def _compare(actual: Any, expected: Any, tol: float, rel: float, path: str) -> V
         diff = abs(a - e)
         if diff <= max(tol, rel * abs(e)):
             return None
-        if diff <= max(NEARLY_FACTOR * tol, NEARLY_RELATIVE * abs(e)):
+        # "nearly correct" only makes sense when the exercise asks for an exact value; with a
+        # statistical tolerance (an estimate from counts) a miss is simply a wrong value
+        exact = tol <= NUMERIC_TOLERANCE and rel <= NUMERIC_TOLERANCE
+        if exact and diff <= max(NEARLY_FACTOR * tol, NEARLY_RELATIVE * abs(e)):
             return fail(
                 NEARLY_CORRECT,
                 _(
