@@ -65,6 +65,19 @@ def _wait_for_server(url: str, proc: subprocess.Popen, timeout: float = 180) -> 
     raise AssertionError(f"JupyterLab did not answer at {url} within {timeout} s")
 
 
+def _stop(proc: subprocess.Popen) -> None:
+    """End the JupyterLab we started (its own process group: kernels go with it)."""
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 @pytest.mark.slow
 def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path):
     _ensure_chromium()
@@ -116,11 +129,7 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
             page.screenshot(path=str(tmp_path / "verdict.png"))
             browser.close()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        _stop(proc)
         log.close()
     assert shot.stat().st_size > 10_000
     print(f"screenshots: {shot} {tmp_path / 'verdict.png'}")
