@@ -12,6 +12,7 @@ import html
 import json
 import re
 import statistics
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +158,12 @@ def collect(course: Course, module: str) -> CohortReport:
 
 
 def _plots(report: CohortReport, out: Path) -> dict[str, str]:
+    with warnings.catch_warnings():  # missing Hangul glyphs without a CJK font: boxes, not noise
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return _draw(report, out)
+
+
+def _draw(report: CohortReport, out: Path) -> dict[str, str]:
     import matplotlib
 
     matplotlib.use("Agg")
