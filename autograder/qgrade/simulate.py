@@ -110,8 +110,8 @@ def _layout_indices(circuit: QuantumCircuit) -> tuple[list[int], list[int]] | No
     if layout is None:
         return None
     try:
-        initial = [int(p) for p in layout.initial_index_layout()]
-        final = [int(p) for p in layout.final_index_layout()]
+        initial = [int(p) for p in layout.initial_index_layout(filter_ancillas=False)]
+        final = [int(p) for p in layout.final_index_layout(filter_ancillas=False)]
     except Exception:
         return None
     n = circuit.num_qubits
