@@ -108,6 +108,8 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
             page.goto(f"http://127.0.0.1:{port}/lab/tree/{MODULE}/{MODULE}.ipynb?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+            select = page.locator(".jp-Dialog button:has-text('Select')")
+            assert select.count() == 0  # the lab's settings start the kernel without asking
             try:
                 page.click(".lm-MenuBar-itemLabel:text-is('Run')")
                 page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")

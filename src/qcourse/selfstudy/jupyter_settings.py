@@ -33,6 +33,11 @@ def write_settings(workspace_root: Path, lang: str) -> Path:
         root / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings",
         {"fetchNews": "false", "checkForUpdates": False},
     )
+    # every course notebook uses the one Python kernel: no "Select Kernel" dialog
+    _merge(
+        root / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings",
+        {"autoStartDefaultKernel": True},
+    )
     workspaces_dir(workspace_root).mkdir(parents=True, exist_ok=True)
     return root
 
