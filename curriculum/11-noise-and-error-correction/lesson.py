@@ -195,6 +195,40 @@ syndrome_demo.draw("mpl")
 # %% exercise="bit_flip_correction"
 
 # %% [markdown] lang="en"
+# ## How much does the code help?
+# If each of the three qubits flips independently with probability $p$, the majority vote fails
+# only when two or three of them flip:
+# $$p_L = 3p^2(1-p) + p^3 = 3p^2 - 2p^3 ,$$
+# which is smaller than $p$ whenever $p < 1/2$. The decoding does not even need a measurement: after
+# undoing the encoder, qubits 1 and 2 hold the syndrome, and a Toffoli gate flips qubit 0 back when
+# both are 1.
+
+# %% [markdown] lang="ko"
+# ## 부호는 얼마나 도움이 될까?
+# 세 큐비트가 각각 독립적으로 확률 $p$로 뒤집힌다면, 다수결은 둘 또는 셋이 뒤집힐 때만 실패합니다.
+# $$p_L = 3p^2(1-p) + p^3 = 3p^2 - 2p^3$$
+# 이 값은 $p < 1/2$이면 언제나 $p$보다 작습니다. 복호에는 측정조차 필요 없습니다. 부호기를
+# 되돌리면 큐비트 1과 2에 신드롬이 남고, 둘 다 1일 때 토폴리(Toffoli) 게이트가 큐비트 0을 다시
+# 뒤집습니다.
+
+# %%
+import matplotlib.pyplot as plt
+
+flip_probability = np.linspace(0, 0.6, 61)
+plt.plot(flip_probability, flip_probability, label="$p$")
+plt.plot(
+    flip_probability,
+    3 * flip_probability**2 - 2 * flip_probability**3,
+    label="$3p^2 - 2p^3$",
+)
+plt.xlabel("$p$")
+plt.ylabel("$p_L$")
+plt.legend()
+plt.show()
+
+# %% exercise="majority_decoder"
+
+# %% [markdown] lang="en"
 # ## The phase-flip code
 # A Z error has no classical analogue, but in the Hadamard basis it is a bit flip:
 # $HZH = X$. Encoding $\alpha|0\rangle + \beta|1\rangle \mapsto \alpha|{+}{+}{+}\rangle +
