@@ -32,21 +32,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from qcourse.cli import UserError
-    from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.home import data_home
-    from qcourse.selfstudy.progress_view import build_view
-    from qcourse.selfstudy.store import ProgressStore
+    from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.transcript import render_html, render_pdf
-    from qcourse.selfstudy.workspace import find_lab_workspace
 
-    ws = find_lab_workspace(args.dir)
-    lang = args.lang or (ws.lang if ws else "en")
-    source = installed(args.curriculum or (ws.curriculum_root if ws else None))
     console = Console()
-    with ProgressStore.open() as store:
-        for notice in store.notices:
-            console.print(f"[yellow]progress store:[/] {notice}")
-        view = build_view(source.curriculum, store, lang)
+    view, lang, source = load_learner_view(args.dir, args.lang, args.curriculum, console)
     learner = args.name or getpass.getuser()
     out = (args.out or data_home()).expanduser()
     try:
