@@ -52,14 +52,25 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qcourse.instructor.coursedir import CourseError, open_course
-    from qcourse.instructor.grading import DEFAULT_TIME_LIMIT, GradeOptions
-    from qcourse.instructor.present import grade_with_progress, print_outcome
-
     if args.workers is not None and args.workers < 1:
         raise UserError(f"--workers must be a positive number, got {args.workers}")
     if args.time_limit is not None and args.time_limit <= 0:
         raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
+    from qcourse.instructor.cluster import GradingCluster
+
+    # the workers start while this process reads the course and imports nbgrader
+    cluster = GradingCluster.start(args.workers, args.scheduler)
+    try:
+        return _grade(args, cluster)
+    finally:
+        cluster.close()  # a no-op once grading closed it
+
+
+def _grade(args: argparse.Namespace, cluster) -> int:
+    from qcourse.instructor.coursedir import CourseError, open_course
+    from qcourse.instructor.grading import DEFAULT_TIME_LIMIT, GradeOptions
+    from qcourse.instructor.present import grade_with_progress, print_outcome
+
     try:
         course = open_course(args.course)
     except CourseError as exc:
@@ -72,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         students=args.student,
     )
     try:
-        result = grade_with_progress(course, args.module, options)
+        result = grade_with_progress(course, args.module, options, cluster)
     except LookupError as exc:
         raise UserError(str(exc).strip("'\"")) from exc
     except OSError as exc:

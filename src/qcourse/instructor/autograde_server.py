@@ -31,6 +31,9 @@ def autograde(root: str, assignment: str, student: str) -> dict:
     )
     for step in ("source", "submitted", "autograded"):
         setattr(config.CourseDirectory, f"{step}_directory", step)
+    # the kernel holds nothing worth a graceful stop once its notebook ran; nbgrader's default
+    # ("graceful") leaves the worker idle for about 1.5 s per submission waiting for it to exit
+    config.Execute.shutdown_kernel = "immediate"
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     coursedir.student_id = student

@@ -89,20 +89,40 @@ def extract(db_url: str, course_id: str, assignment: str, student_id: str) -> Ro
     return rows
 
 
-def empty_gradebook(course_id: str) -> bytes:
+def empty_gradebook(db_url: str, course_id: str) -> bytes:
     """An empty SQLite gradebook (schema, alembic stamp, course row), as file bytes.
 
-    Made once per run by the coordinator: creating a gradebook makes nbgrader run the `alembic`
-    program, which costs a second or two and need not be on a worker's PATH.
+    Made once per run by the coordinator. A new gradebook is stamped with the alembic revision
+    of the course's own gradebook (`db_url`) rather than through nbgrader's route, which runs the
+    `alembic` program (seconds of start-up while every worker waits for its first task).
     """
     import tempfile
     from pathlib import Path
 
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Base, Gradebook
+    from sqlalchemy import create_engine, text
 
+    course = create_engine(db_url, future=True)
+    try:
+        with course.connect() as conn:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    finally:
+        course.dispose()
     with tempfile.TemporaryDirectory(prefix="qcourse-gb-") as tmp:
         path = Path(tmp) / "gradebook.db"
-        with Gradebook("sqlite:///" + str(path), course_id):
+        engine = create_engine("sqlite:///" + str(path), future=True)
+        try:
+            Base.metadata.create_all(bind=engine)
+            with engine.begin() as conn:
+                conn.execute(
+                    text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+                )
+                conn.execute(
+                    text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": revision}
+                )
+        finally:
+            engine.dispose()
+        with Gradebook("sqlite:///" + str(path), course_id):  # adds the course row
             pass
         return path.read_bytes()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import shutil
 import sys
@@ -20,15 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qcourse.instructor import gbslice
+from qcourse.instructor.cluster import GradingCluster
 from qcourse.instructor.coursedir import CONFIG_NAME, Course
-from qcourse.instructor.worker import (
-    GradeResult,
-    GradeTask,
-    as_dict,
-    grade_task,
-    shut_down,
-    warm_up,
-)
+from qcourse.instructor.worker import GradeResult, GradeTask, as_dict, grade_task
 
 DEFAULT_TIME_LIMIT = 900.0
 
@@ -110,24 +103,47 @@ def _assignment_layout(course: Course, module: str) -> tuple[list[str], dict[str
     return notebooks, cells
 
 
-def build_task(
-    course: Course, module: str, student: str, time_limit: float, empty: bytes
-) -> GradeTask:
+@dataclass
+class ModuleLayout:
+    """What every task of one module shares, read once per run."""
+
+    notebooks: list[str]
+    grade_cells: dict[str, list[str]]
+    source_files: dict[str, bytes]
+    config_text: str
+    empty_gradebook: bytes
+
+
+def module_layout(course: Course, module: str) -> ModuleLayout:
     from qcourse.instructor.worker import relpath_files
 
     notebooks, cells = _assignment_layout(course, module)
     source = course.step_dir(course.coursedir().source_directory, ".", module)
+    return ModuleLayout(
+        notebooks=notebooks,
+        grade_cells=cells,
+        source_files=relpath_files(source, skip_suffix=".ipynb"),
+        config_text=(course.root / CONFIG_NAME).read_text(encoding="utf-8"),
+        empty_gradebook=gbslice.empty_gradebook(course.db_url, course.course_id),
+    )
+
+
+def build_task(
+    course: Course, module: str, student: str, time_limit: float, layout: ModuleLayout
+) -> GradeTask:
+    from qcourse.instructor.worker import relpath_files
+
     return GradeTask(
         assignment=module,
         student=student,
         course_id=course.course_id,
-        config_text=(course.root / CONFIG_NAME).read_text(encoding="utf-8"),
-        notebooks=notebooks,
-        grade_cells=cells,
+        config_text=layout.config_text,
+        notebooks=layout.notebooks,
+        grade_cells=layout.grade_cells,
         submitted_files=relpath_files(course.step_dir(course.submitted, student, module)),
-        source_files=relpath_files(source, skip_suffix=".ipynb"),
+        source_files=layout.source_files,
         rows=gbslice.extract(course.db_url, course.course_id, module, student),
-        empty_gradebook=empty,
+        empty_gradebook=layout.empty_gradebook,
         time_limit=time_limit,
     )
 
@@ -188,22 +204,6 @@ def _ensure_students(course: Course, students: list[str]) -> None:
                 gb.add_student(student)
 
 
-def _client(options: GradeOptions):
-    from dask.distributed import Client, LocalCluster
-
-    if options.scheduler:
-        return Client(options.scheduler, timeout=30), None
-    workers = options.workers or os.cpu_count() or 1
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",  # any free port, never a clash with a running cluster
-        silence_logs=logging.ERROR,
-    )
-    return Client(cluster), cluster
-
-
 Progress = Callable[[GradeResult], None]
 
 
@@ -214,9 +214,30 @@ def grade_module(
     *,
     on_start: Callable[[int], None] | None = None,
     on_result: Progress | None = None,
+    cluster: GradingCluster | None = None,
 ) -> GradingRun:
-    """Autograde every collected submission of `module` in parallel; store each as it ends."""
+    """Autograde every collected submission of `module` in parallel; store each as it ends.
+
+    `cluster` may be one the caller started early (`GradingCluster.start`); it is closed here.
+    """
     started = time.monotonic()
+    if cluster is None:
+        cluster = GradingCluster(options.workers, options.scheduler)
+    try:
+        return _grade_module(course, module, options, cluster, started, on_start, on_result)
+    finally:
+        cluster.close()
+
+
+def _grade_module(
+    course: Course,
+    module: str,
+    options: GradeOptions,
+    cluster: GradingCluster,
+    started: float,
+    on_start: Callable[[int], None] | None,
+    on_result: Progress | None,
+) -> GradingRun:
     tools_on_path()
     _assignment_layout(course, module)  # fails early, clearly, if not released
     students = submitted_students(course, module)
@@ -238,48 +259,33 @@ def grade_module(
 
     from dask.distributed import as_completed
 
-    client, cluster = _client(options)
-    try:
-        # import nbgrader in every worker (seconds) while the tasks are being built
-        warm = [
-            client.submit(warm_up, workers=[address], pure=False, key=f"warm-up-{address}")
-            for address in client.scheduler_info()["workers"]
-        ]
-        empty = gbslice.empty_gradebook(course.course_id)
-        futures = {}
-        for student in todo:
-            task = build_task(course, module, student, options.time_limit, empty)
-            future = client.submit(grade_task, task, key=f"grade-{module}-{student}", pure=False)
-            futures[future] = student
-        for future in as_completed(futures):
-            student = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # the worker process itself died
-                result = GradeResult(
-                    student=student, status="failed", reason=f"the grading worker died: {exc}"
-                )
-            if result.status == "graded":
-                try:
-                    store(course, module, result)
-                except Exception as exc:
-                    result.status = "failed"
-                    result.reason = f"could not store the grades: {type(exc).__name__}: {exc}"
-            run.results.append(result)
-            entries[student] = dict(as_dict(result), graded_at=dt.datetime.now(dt.UTC).isoformat())
-            _save_log(course, module, entries)
-            if on_result:
-                on_result(result)
-            future.release()
-        del warm
-    finally:
+    client = cluster.ready()
+    layout = module_layout(course, module)
+    futures = {}
+    for student in todo:
+        task = build_task(course, module, student, options.time_limit, layout)
+        future = client.submit(grade_task, task, key=f"grade-{module}-{student}", pure=False)
+        futures[future] = student
+    for future in as_completed(futures):
+        student = futures[future]
         try:
-            client.run(shut_down)
-        except Exception:  # a worker already gone: nothing to stop there
-            pass
-        client.close()
-        if cluster is not None:
-            cluster.close()
+            result = future.result()
+        except Exception as exc:  # the worker process itself died
+            result = GradeResult(
+                student=student, status="failed", reason=f"the grading worker died: {exc}"
+            )
+        if result.status == "graded":
+            try:
+                store(course, module, result)
+            except Exception as exc:
+                result.status = "failed"
+                result.reason = f"could not store the grades: {type(exc).__name__}: {exc}"
+        run.results.append(result)
+        entries[student] = dict(as_dict(result), graded_at=dt.datetime.now(dt.UTC).isoformat())
+        _save_log(course, module, entries)
+        if on_result:
+            on_result(result)
+        future.release()
     run.seconds = time.monotonic() - started
     return run
 

@@ -6,13 +6,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from qcourse.instructor.cluster import GradingCluster
 from qcourse.instructor.coursedir import Course
 from qcourse.instructor.grading import GradeOptions, GradingRun, grade_module, score_table
 
 console = Console()
 
 
-def grade_with_progress(course: Course, module: str, options: GradeOptions) -> GradingRun:
+def grade_with_progress(
+    course: Course, module: str, options: GradeOptions, cluster: GradingCluster | None = None
+) -> GradingRun:
     columns = (
         TextColumn("[bold]grading {task.fields[module]}"),
         BarColumn(),
@@ -30,7 +33,9 @@ def grade_with_progress(course: Course, module: str, options: GradeOptions) -> G
             mark = "ok" if result.status == "graded" else "FAILED"
             progress.update(task, advance=1, last=f"{result.student}: {mark}")
 
-        return grade_module(course, module, options, on_start=on_start, on_result=on_result)
+        return grade_module(
+            course, module, options, on_start=on_start, on_result=on_result, cluster=cluster
+        )
 
 
 def print_outcome(course: Course, module: str, run: GradingRun) -> None:
