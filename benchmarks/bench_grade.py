@@ -7,6 +7,12 @@ wrong and untouched answers from the module itself), copies it, grades one copy 
 `nbgrader autograde MODULE` and the other with `qcourse grade MODULE --workers N`, checks that both
 gradebooks hold the same scores, and prints the speed-up (target: >= 1.7x on 2 cores) and the
 seconds per submission. Both commands are run as their command-line programs, start-up included.
+
+Measured (2 cores, quiet machine, 2026-11-23, module 01, 40 submissions): sequential 314.6 s
+(7.86 s/submission), `qcourse grade --workers 2` 172.3 s (4.31 s/submission): 1.83x, same scores.
+What got it there from 1.41x: workers start while the coordinator reads the course; the empty
+gradebook is stamped without running the `alembic` program; kernels are stopped at once after
+their notebook instead of nbgrader's graceful wait (~1.6 s idle per submission).
 """
 
 from __future__ import annotations
