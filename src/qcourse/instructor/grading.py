@@ -114,10 +114,12 @@ class ModuleLayout:
     empty_gradebook: bytes
 
 
-def module_layout(course: Course, module: str) -> ModuleLayout:
+def module_layout(
+    course: Course, module: str, notebooks: list[str], cells: dict[str, list[str]]
+) -> ModuleLayout:
+    """The shared part of the tasks; `notebooks` and `cells` as `_assignment_layout` read them."""
     from qcourse.instructor.worker import relpath_files
 
-    notebooks, cells = _assignment_layout(course, module)
     source = course.step_dir(course.coursedir().source_directory, ".", module)
     return ModuleLayout(
         notebooks=notebooks,
@@ -239,7 +241,7 @@ def _grade_module(
     on_result: Progress | None,
 ) -> GradingRun:
     tools_on_path()
-    _assignment_layout(course, module)  # fails early, clearly, if not released
+    notebooks, cells = _assignment_layout(course, module)  # fails early if not released
     students = submitted_students(course, module)
     if options.students:
         unknown = sorted(set(options.students) - set(students))
@@ -260,7 +262,7 @@ def _grade_module(
     from dask.distributed import as_completed
 
     client = cluster.ready()
-    layout = module_layout(course, module)
+    layout = module_layout(course, module, notebooks, cells)
     futures = {}
     for student in todo:
         task = build_task(course, module, student, options.time_limit, layout)
