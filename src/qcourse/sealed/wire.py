@@ -1,0 +1,399 @@
+"""The data-only channel between the trusted grader and a sandboxed submission.
+
+Frames are a 4-byte big-endian length and a UTF-8 JSON document. Values cross as tagged JSON:
+plain numbers, strings and containers; numpy arrays of numbers (`.npy` bytes, never pickled);
+circuits and gates as QPY; a few quantum_info types as their numbers. Functions cross as
+*handles*: the receiving side gets a proxy whose calls travel back over the channel, so code
+always runs on the side that owns it. Anything else arrives as `Ungradable`, which refuses every
+use. Nothing here ever unpickles or evaluates what it receives.
+"""
+
+from __future__ import annotations
+
+import base64
+import builtins
+import io
+import json
+import socket
+import struct
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+MAX_FRAME = 64 * 1024 * 1024  # bytes; a larger frame is an output flood
+_HEADER = struct.Struct(">I")
+
+
+class ChannelClosed(ConnectionError):
+    """The other side went away (the sandbox died or was killed)."""
+
+
+class FrameTooLarge(ValueError):
+    """The other side sent more than MAX_FRAME bytes in one message."""
+
+
+def send(sock: socket.socket, message: dict) -> None:
+    data = json.dumps(message, allow_nan=True, separators=(",", ":")).encode("utf-8")
+    sock.sendall(_HEADER.pack(len(data)) + data)
+
+
+def _read_exact(sock: socket.socket, n: int) -> bytes:
+    chunks, got = [], 0
+    while got < n:
+        chunk = sock.recv(min(n - got, 1 << 20))
+        if not chunk:
+            raise ChannelClosed("the other side closed the channel")
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def receive(sock: socket.socket, limit: int = MAX_FRAME) -> dict:
+    (size,) = _HEADER.unpack(_read_exact(sock, _HEADER.size))
+    if size > limit:
+        raise FrameTooLarge(f"a message of {size} bytes (limit {limit})")
+    message = json.loads(_read_exact(sock, size).decode("utf-8"))
+    if not isinstance(message, dict):
+        raise ValueError("a message must be a JSON object")
+    return message
+
+
+# ---------------------------------------------------------------------------------------------
+# values
+
+
+class Ungradable:
+    """Stands for a value that could not cross as data; every use of it fails clearly."""
+
+    __slots__ = ("type_name",)
+
+    def __init__(self, type_name: str) -> None:
+        object.__setattr__(self, "type_name", type_name)
+
+    def _refuse(self, *_args: Any, **_kwargs: Any) -> Any:
+        raise UngradableValueError(self.type_name)
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _refuse
+    __bool__ = __float__ = __int__ = __index__ = __complex__ = __len__ = __iter__ = _refuse
+    __getitem__ = __contains__ = __add__ = __sub__ = __mul__ = __truediv__ = _refuse
+    __array__ = _refuse
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        raise UngradableValueError(self.type_name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise UngradableValueError(self.type_name)
+
+    def __repr__(self) -> str:
+        return f"<a {self.type_name}, which cannot be graded>"
+
+
+class UngradableValueError(AssertionError):
+    """A submission handed over something that is not data (an object of its own class, ...)."""
+
+    def __init__(self, type_name: str) -> None:
+        self.type_name = type_name
+        super().__init__(ungradable_message(type_name))
+
+
+def ungradable_message(type_name: str) -> str:
+    from qgrade.i18n import _
+
+    return "[invalid_submission] " + _(
+        "Your code handed over a {type}, which cannot be graded: return a circuit, a number, "
+        "an array, a string or a dict of counts."
+    ).format(type=type_name)
+
+
+def type_name(value: Any) -> str:
+    cls = type(value)
+    module = getattr(cls, "__module__", None) or ""
+    name = getattr(cls, "__qualname__", None) or cls.__name__
+    return name if module in ("builtins", "__main__", "") else f"{module}.{name}"
+
+
+_SCALARS = (bool, int, float, str, type(None))
+
+
+class Codec:
+    """Encodes values for the wire and decodes them, with handles for functions.
+
+    `export` turns a local callable into a handle id the other side can call back; `proxy` turns
+    a remote handle into a local function that calls over the channel.
+    """
+
+    def __init__(
+        self,
+        export: Callable[[Callable], int] | None = None,
+        proxy: Callable[[dict], Callable] | None = None,
+        max_depth: int = 40,
+    ) -> None:
+        self.export = export
+        self.proxy = proxy
+        self.max_depth = max_depth
+
+    # -- encoding: exact types only, so a subclass cannot smuggle lying methods across
+    def encode(self, value: Any, depth: int = 0) -> Any:
+        if depth > self.max_depth:
+            return {"$": "ungradable", "type": "deeply nested value"}
+        t = type(value)
+        if t in _SCALARS:
+            if t is int and abs(value) > 1 << 4096:
+                return {"$": "ungradable", "type": "gigantic int"}
+            return value
+        if t is float:
+            return value
+        if t is complex:
+            return {"$": "complex", "re": value.real, "im": value.imag}
+        if t is bytes:
+            return {"$": "bytes", "b64": base64.b64encode(value).decode()}
+        if t in (list, tuple, set, frozenset):
+            items = [self.encode(v, depth + 1) for v in value]
+            return {"$": t.__name__, "items": items}
+        if t is dict:
+            items = [
+                [self.encode(k, depth + 1), self.encode(v, depth + 1)] for k, v in value.items()
+            ]
+            return {"$": "dict", "items": items}
+        if t is Fraction:
+            return {"$": "fraction", "n": value.numerator, "d": value.denominator}
+        encoded = _encode_library(value, self, depth)
+        if encoded is not None:
+            return encoded
+        if callable(value) and self.export is not None:
+            return {"$": "callable", "id": self.export(value), **describe_callable(value)}
+        return {"$": "ungradable", "type": type_name(value)}
+
+    def decode(self, data: Any, depth: int = 0) -> Any:
+        if depth > self.max_depth:
+            raise ValueError("too deeply nested")
+        if data is None or isinstance(data, (bool, int, float, str)):
+            return data
+        if isinstance(data, list):  # only inside tagged containers
+            raise ValueError("untagged list")
+        if not isinstance(data, dict):
+            raise ValueError(f"unexpected {type(data).__name__}")
+        tag = data.get("$")
+        if tag == "complex":
+            return complex(float(data["re"]), float(data["im"]))
+        if tag == "bytes":
+            return base64.b64decode(data["b64"])
+        if tag in ("list", "tuple", "set", "frozenset"):
+            items = [self.decode(v, depth + 1) for v in data["items"]]
+            return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[tag](items)
+        if tag == "dict":
+            return {self.decode(k, depth + 1): self.decode(v, depth + 1) for k, v in data["items"]}
+        if tag == "fraction":
+            return Fraction(int(data["n"]), int(data["d"]))
+        if tag == "callable":
+            if self.proxy is None:
+                return Ungradable("function")
+            return self.proxy(data)
+        if tag == "ungradable":
+            return Ungradable(str(data.get("type", "value"))[:200])
+        return _decode_library(tag, data, self, depth)
+
+
+def describe_callable(fn: Callable) -> dict:
+    """Name and signature of a callable, as plain data (defaults only where they are data)."""
+    import inspect
+
+    name = str(getattr(fn, "__name__", type(fn).__name__))[:200]
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return {"name": name, "params": None}
+    params = []
+    for p in sig.parameters.values():
+        entry: dict[str, Any] = {"name": p.name, "kind": int(p.kind)}
+        if p.default is not p.empty:
+            default = Codec().encode(p.default)
+            entry["default"] = default
+        params.append(entry)
+    return {"name": name, "params": params}
+
+
+def signature_from(description: dict, codec: Codec):
+    """An inspect.Signature rebuilt from `describe_callable` data (defaults decoded as data)."""
+    import inspect
+
+    params = description.get("params")
+    if params is None:
+        return None
+    out = []
+    for entry in params:
+        kind = inspect._ParameterKind(int(entry["kind"]))
+        default = inspect.Parameter.empty
+        if "default" in entry:
+            default = codec.decode(entry["default"])
+        out.append(inspect.Parameter(str(entry["name"]), kind, default=default))
+    try:
+        return inspect.Signature(out)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# library types (imported lazily: the sandbox imports them anyway, the trusted side has them)
+
+
+def _npy(array: Any) -> str:
+    import numpy as np
+
+    buf = io.BytesIO()
+    np.save(buf, array, allow_pickle=False)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _from_npy(text: str) -> Any:
+    import numpy as np
+
+    return np.load(io.BytesIO(base64.b64decode(text)), allow_pickle=False)
+
+
+def _qpy(circuit: Any) -> str:
+    from qiskit import qpy
+
+    buf = io.BytesIO()
+    qpy.dump(circuit, buf)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _from_qpy(text: str) -> Any:
+    from qiskit import qpy
+
+    [circuit] = qpy.load(io.BytesIO(base64.b64decode(text)))
+    return circuit
+
+
+def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
+    t = type(value)
+    module = getattr(t, "__module__", "") or ""
+    if module.startswith("numpy"):
+        import numpy as np
+
+        if t is np.ndarray:
+            if value.dtype.kind not in "biufc" or value.dtype.hasobject:
+                return {"$": "ungradable", "type": f"numpy array of {value.dtype}"}
+            return {"$": "ndarray", "npy": _npy(value)}
+        if isinstance(value, np.generic) and t.__module__ == "numpy":
+            if value.dtype.kind in "biufc":
+                return {"$": "npscalar", "npy": _npy(np.asarray(value))}
+        return None
+    if not module.startswith("qiskit"):
+        return None
+    from qiskit import QuantumCircuit
+    from qiskit.circuit import Instruction
+    from qiskit.quantum_info import DensityMatrix, Operator, Pauli, SparsePauliOp, Statevector
+
+    if t is QuantumCircuit:
+        return {"$": "circuit", "qpy": _qpy(value)}
+    if isinstance(value, Instruction) and type(value).__module__.startswith("qiskit"):
+        holder = QuantumCircuit(value.num_qubits, value.num_clbits)
+        holder.append(value, range(value.num_qubits), range(value.num_clbits))
+        return {"$": "instruction", "qpy": _qpy(holder)}
+    if t is Statevector:
+        return {"$": "statevector", "data": _npy(value.data), "dims": list(value.dims())}
+    if t is DensityMatrix:
+        return {"$": "densitymatrix", "data": _npy(value.data), "dims": list(value.dims())}
+    if t is Operator:
+        return {
+            "$": "operator",
+            "data": _npy(value.data),
+            "in": list(value.input_dims()),
+            "out": list(value.output_dims()),
+        }
+    if t is SparsePauliOp:
+        return {
+            "$": "sparsepauliop",
+            "labels": [str(p) for p in value.paulis],
+            "coeffs": _npy(value.coeffs),
+        }
+    if t is Pauli:
+        return {"$": "pauli", "label": str(value)}
+    if t.__name__ == "Counts" and isinstance(value, dict):
+        return codec.encode(dict(value), depth)
+    if t.__name__ == "BitArray":
+        return {"$": "bitarray", "array": _npy(value.array), "num_bits": int(value.num_bits)}
+    return None
+
+
+def _decode_library(tag: Any, data: dict, codec: Codec, depth: int) -> Any:
+    if tag == "ndarray":
+        return _from_npy(data["npy"])
+    if tag == "npscalar":
+        return _from_npy(data["npy"])[()]
+    if tag == "circuit":
+        return _from_qpy(data["qpy"])
+    if tag == "instruction":
+        return _from_qpy(data["qpy"]).data[0].operation
+    from qiskit.quantum_info import DensityMatrix, Operator, Pauli, SparsePauliOp, Statevector
+
+    if tag == "statevector":
+        return Statevector(_from_npy(data["data"]), dims=tuple(data["dims"]))
+    if tag == "densitymatrix":
+        return DensityMatrix(_from_npy(data["data"]), dims=tuple(data["dims"]))
+    if tag == "operator":
+        return Operator(
+            _from_npy(data["data"]), input_dims=tuple(data["in"]), output_dims=tuple(data["out"])
+        )
+    if tag == "sparsepauliop":
+        return SparsePauliOp([str(x) for x in data["labels"]], coeffs=_from_npy(data["coeffs"]))
+    if tag == "pauli":
+        return Pauli(str(data["label"]))
+    if tag == "bitarray":
+        from qiskit.primitives import BitArray
+
+        return BitArray(_from_npy(data["array"]), int(data["num_bits"]))
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# exceptions crossing the channel
+
+
+def encode_exception(exc: BaseException) -> dict:
+    return {
+        "type": type(exc).__name__[:100],
+        "module": (type(exc).__module__ or "")[:100],
+        "message": _safe_str(exc)[:4000],
+    }
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:
+        return "<unprintable message>"
+
+
+_PASSTHROUGH = (
+    "KeyboardInterrupt",
+    "SystemExit",
+    "RecursionError",
+    "MemoryError",
+    "NotImplementedError",
+)
+
+
+def rebuild_exception(data: dict) -> BaseException:
+    """The other side's exception as a local one: a builtin class by name, else a look-alike.
+
+    The look-alike keeps the name (so messages say "ValueError", "QiskitError") but is a plain
+    Exception subclass made here, never the other side's class.
+    """
+    name = str(data.get("type", "Exception"))
+    message = str(data.get("message", ""))
+    cls = getattr(builtins, name, None)
+    if isinstance(cls, type) and issubclass(cls, BaseException):
+        if issubclass(cls, Exception) or name in _PASSTHROUGH:
+            try:
+                return cls(message)
+            except Exception:
+                pass
+    if not name.isidentifier():
+        name = "Error"
+    return type(name, (Exception,), {"__module__": "submission"})(message)
