@@ -48,6 +48,12 @@ def register(subparsers) -> None:
         metavar="ID",
         help="grade only this student (repeatable)",
     )
+    p.add_argument(
+        "--unsealed",
+        action="store_true",
+        help="grade without the sandbox (where none can be made): submissions then run in the "
+        "grading process's reach, and the grades say so",
+    )
     p.set_defaults(func=run)
 
 
@@ -58,8 +64,27 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
     from qcourse.instructor.cluster import GradingCluster
 
+    sealed = not args.unsealed
+    if sealed and not args.scheduler:  # remote workers check their own sandbox
+        from qcourse.sealed.sandbox import sandbox_problem
+
+        problem = sandbox_problem()
+        if problem:
+            raise UserError(
+                f"cannot grade sealed on this machine: {problem}. Install bubblewrap, or pass "
+                "--unsealed to grade without the sandbox (a submission can then tamper with "
+                "its grade; the report will say the grades are unsealed)"
+            )
+    if not sealed:
+        import sys
+
+        print(
+            "warning: grading UNSEALED: submissions run without the sandbox and can tamper "
+            "with their grades",
+            file=sys.stderr,
+        )
     # the workers start while this process reads the course and imports nbgrader
-    cluster = GradingCluster.start(args.workers, args.scheduler)
+    cluster = GradingCluster.start(args.workers, args.scheduler, sealed)
     try:
         return _grade(args, cluster)
     finally:
@@ -81,6 +106,7 @@ def _grade(args: argparse.Namespace, cluster) -> int:
         time_limit=args.time_limit or DEFAULT_TIME_LIMIT,
         force=args.force,
         students=args.student,
+        sealed=not args.unsealed,
     )
     try:
         result = grade_with_progress(course, args.module, options, cluster)

@@ -20,13 +20,30 @@ c.Execute.timeout = {timeout}  # seconds per cell: Aer simulations in lessons ca
 """
 
 
-def ensure_config(course_dir: Path, timeout: int = 300) -> Path:
-    """Write `nbgrader_config.py` (SQLite gradebook in the course) unless the course has one."""
+_SEALED = """\
+# sealed grading: each submission runs in a bubblewrap sandbox, the test cells outside it
+from qcourse.sealed.nbgrader_execute import sealed_preprocessors  # noqa: E402
+
+c.Autograde.autograde_preprocessors = sealed_preprocessors()
+c.SealedExecute.figures = {figures}  # figures in autograded notebooks (feedback shows them)
+"""
+
+
+def ensure_config(
+    course_dir: Path, timeout: int = 300, *, sealed: bool = False, figures: bool = True
+) -> Path:
+    """Write `nbgrader_config.py` (SQLite gradebook in the course) unless the course has one.
+
+    `sealed` makes nbgrader's own `autograde` run submissions in the sandbox.
+    """
     course_dir.mkdir(parents=True, exist_ok=True)
     config = course_dir / CONFIG_NAME
     if not config.exists():
         db_url = f"sqlite:///{(course_dir / 'gradebook.db').resolve()}"
-        config.write_text(_CONFIG.format(db_url=db_url, timeout=int(timeout)), encoding="utf-8")
+        text = _CONFIG.format(db_url=db_url, timeout=int(timeout))
+        if sealed:
+            text += _SEALED.format(figures=bool(figures))
+        config.write_text(text, encoding="utf-8")
     return config
 
 

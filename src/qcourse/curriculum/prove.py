@@ -22,8 +22,13 @@ def prove_module(
     course: Path,
     cell_timeout: int = 300,
     notebook_timeout: int = 900,
+    sealed: bool = True,
 ) -> ModuleReport:
-    """Run the reference, the starter and every wrong answer through nbgrader's autograde."""
+    """Run the reference, the starter and every wrong answer through nbgrader's autograde.
+
+    Sealed (the default), nbgrader runs each submission in the sandbox and its test cells
+    outside it, as `qcourse grade` does; figures are not drawn (nobody reads them here).
+    """
     started = time.monotonic()
     report = ModuleReport(module.id, lang)
     report.exercises = [
@@ -31,17 +36,19 @@ def prove_module(
         for ex in module.exercises
     ]
     try:
-        _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report)
+        _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report, sealed)
     except Exception as exc:  # reported per module, never a traceback for the user
         report.problems.append(f"{type(exc).__name__}: {exc}")
     report.seconds = time.monotonic() - started
     return report
 
 
-def _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report) -> None:
+def _prove(
+    module, lang, curriculum, course, cell_timeout, notebook_timeout, report, sealed
+) -> None:
     import nbformat
 
-    ensure_config(course, cell_timeout)
+    ensure_config(course, cell_timeout, sealed=sealed, figures=False)
     db_url = f"sqlite:///{(course / 'gradebook.db').resolve()}"
     [source_path] = build_source(course, lang, [module.id], curriculum)
     generate_assignment(course, module.id)

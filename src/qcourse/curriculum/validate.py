@@ -27,11 +27,15 @@ def validate(
     cell_timeout: int = 300,
     workdir: Path | None = None,
     progress: Callable[[ModuleReport], None] | None = None,
+    sealed: bool = True,
 ) -> ValidationReport:
     """Check the selected modules (default: all) statically and, unless `static_only`, prove
     through nbgrader that each exercise's reference gets full marks, its untouched starter 0 and
     each recorded wrong answer loses exactly its points. A module with static problems is
     not proven (its problems are in the report); the others are.
+
+    Sealed (the default), submissions run in the sandbox (`qcourse.sealed`); where none can
+    be made this refuses, unless `sealed=False`.
 
     `workers` (module, language) pairs run at once, each in its own temporary nbgrader course
     (kept under `workdir` when given, for inspection). `progress` is called per finished pair.
@@ -55,6 +59,15 @@ def validate(
     if static_only or not provable:
         report.seconds = time.monotonic() - started
         return report
+    if sealed:
+        from qcourse.sealed.sandbox import sandbox_problem
+
+        problem = sandbox_problem()
+        if problem:
+            raise UserError(
+                f"cannot validate sealed on this machine: {problem}. Install bubblewrap, or "
+                "pass --unsealed to run the proofs without the sandbox"
+            )
 
     jobs = [(m, lang) for m in provable for lang in langs]
     with tempfile.TemporaryDirectory(prefix="qcourse-validate-") as tmp:
@@ -63,7 +76,13 @@ def validate(
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [
                 pool.submit(
-                    prove_module, m, lang, curriculum, base / f"{m.id}-{lang}", cell_timeout
+                    prove_module,
+                    m,
+                    lang,
+                    curriculum,
+                    base / f"{m.id}-{lang}",
+                    cell_timeout,
+                    sealed=sealed,
                 )
                 for m, lang in jobs
             ]

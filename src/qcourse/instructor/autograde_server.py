@@ -15,8 +15,11 @@ import os
 import sys
 
 
-def autograde(root: str, assignment: str, student: str) -> dict:
-    """`nbgrader autograde ASSIGNMENT --student STUDENT --force` in the course at `root`."""
+def autograde(root: str, assignment: str, student: str, sealed: bool = True) -> dict:
+    """`nbgrader autograde ASSIGNMENT --student STUDENT --force` in the course at `root`.
+
+    Sealed (the default), the submission's code runs in the sandbox and the test cells here.
+    """
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
     from nbgrader.utils import capture_log
@@ -37,6 +40,11 @@ def autograde(root: str, assignment: str, student: str) -> dict:
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     coursedir.student_id = student
+    if sealed:
+        from qcourse.sealed.nbgrader_execute import sealed_preprocessors
+
+        configured = config.Autograde.get("autograde_preprocessors")
+        config.Autograde.autograde_preprocessors = sealed_preprocessors(configured or None)
     app = Autograde(coursedir=coursedir, config=config)
     app.force = True
     app.create_student = True
@@ -48,15 +56,34 @@ def autograde(root: str, assignment: str, student: str) -> dict:
     }
 
 
-def serve(stdin=sys.stdin, stdout=sys.stdout) -> None:
-    import nbgrader.converters  # noqa: F401  (warm the import before the first request)
+def warm(sealed: bool) -> None:
+    """Import what grading needs and, sealed, start the sandbox before the first request."""
+    import nbgrader.converters  # noqa: F401
+
+    if sealed:
+        import qgrade  # noqa: F401  (test cells run here)
+        from qcourse.sealed.sandbox import shared_sandbox
+
+        shared_sandbox()
+
+
+def serve(stdin=sys.stdin, stdout=sys.stdout, sealed: bool = True) -> None:
+    warm(sealed)
 
     stdout.write(json.dumps({"ready": True}) + "\n")
     stdout.flush()
+    from qcourse.sealed.nbgrader_execute import REPORT_ENV
+
     for line in stdin:
         request = json.loads(line)
         try:
-            reply = autograde(request["root"], request["assignment"], request["student"])
+            os.environ[REPORT_ENV] = os.path.join(request["root"], "sealed-report.json")
+            reply = autograde(
+                request["root"],
+                request["assignment"],
+                request["student"],
+                sealed=request.get("sealed", True),
+            )
         except Exception as exc:  # the converter itself failed to start
             reply = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
         stdout.write(json.dumps(reply) + "\n")
@@ -67,4 +94,4 @@ if __name__ == "__main__":
     # keep the protocol channel clean: nbgrader and kernels log to stderr
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    serve(sys.stdin, protocol)
+    serve(sys.stdin, protocol, sealed="--unsealed" not in sys.argv)

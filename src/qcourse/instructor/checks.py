@@ -76,7 +76,7 @@ def problems_after_grading(files: dict[str, bytes], grade_cells: dict[str, list[
         if data is None:
             continue
         nb = json.loads(data.decode("utf-8"))
-        timed_out, truncated = [], []
+        timed_out, truncated, limits = [], [], []
         for cell in nb.get("cells", []):
             gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "a cell")
             for out in cell.get("outputs", []):
@@ -85,6 +85,12 @@ def problems_after_grading(files: dict[str, bytes], grade_cells: dict[str, list[
                     "KeyboardInterrupt",
                 ):
                     timed_out.append(gid)
+                if out.get("output_type") == "error" and out.get("ename") == "MemoryError":
+                    limits.append(f"{gid}: hit the memory limit")
+                if out.get("output_type") == "error" and "Resource temporarily unavailable" in str(
+                    out.get("evalue", "")
+                ):
+                    limits.append(f"{gid}: hit the process limit")
                 text = out.get("text", "")
                 text = "".join(text) if isinstance(text, list) else text
                 if "... Output truncated ..." in text:
@@ -96,6 +102,7 @@ def problems_after_grading(files: dict[str, bytes], grade_cells: dict[str, list[
             )
         if truncated:
             warnings.append(f"{', '.join(dict.fromkeys(truncated))}: huge output was truncated")
+        warnings += list(dict.fromkeys(limits))
     return warnings
 
 
@@ -106,6 +113,8 @@ _REASONS = [
     (r"old version\s+of the nbgrader metadata|SchemaTooOld", "graded cells were altered "),
     (r"No notebooks found", "no gradable notebook was found "),
     (r"CellTimeoutError|TimeoutError", "a cell ran past the time-out "),
+    (r"OutputLimitError", "the submission produced more output than its limit "),
+    (r"SandboxUnavailable|did not start: ", "the sandbox could not be started "),
 ]
 
 

@@ -18,9 +18,12 @@ from qcourse.instructor.worker import shut_down, warm_up
 class GradingCluster:
     """A dask client on a LocalCluster (or on the scheduler at `scheduler`)."""
 
-    def __init__(self, workers: int | None = None, scheduler: str | None = None) -> None:
+    def __init__(
+        self, workers: int | None = None, scheduler: str | None = None, sealed: bool = True
+    ) -> None:
         self.workers = workers
         self.scheduler = scheduler
+        self.sealed = sealed
         self.client: Any = None
         self.cluster: Any = None
         self._error: BaseException | None = None
@@ -28,9 +31,11 @@ class GradingCluster:
         self._thread: threading.Thread | None = None
 
     @classmethod
-    def start(cls, workers: int | None = None, scheduler: str | None = None) -> GradingCluster:
+    def start(
+        cls, workers: int | None = None, scheduler: str | None = None, sealed: bool = True
+    ) -> GradingCluster:
         """Begin starting the cluster in the background; `ready()` waits for it."""
-        self = cls(workers, scheduler)
+        self = cls(workers, scheduler, sealed)
         self._thread = threading.Thread(target=self._connect, name="qcourse-cluster", daemon=True)
         self._thread.start()
         return self
@@ -52,7 +57,13 @@ class GradingCluster:
                 self.client = Client(self.cluster)
             # each worker starts its nbgrader helper now, before its first submission arrives
             self._warm = [
-                self.client.submit(warm_up, workers=[address], pure=False, key=f"warm-up-{address}")
+                self.client.submit(
+                    warm_up,
+                    self.sealed,
+                    workers=[address],
+                    pure=False,
+                    key=f"warm-up-{address}",
+                )
                 for address in self.client.scheduler_info()["workers"]
             ]
         except BaseException as exc:  # re-raised in the caller's thread by ready()

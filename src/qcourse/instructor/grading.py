@@ -45,6 +45,7 @@ class GradeOptions:
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds per submission
     force: bool = False
     students: list[str] | None = None
+    sealed: bool = True  # submissions run in the sandbox, tests outside it (`--unsealed` off)
 
 
 @dataclass
@@ -131,7 +132,12 @@ def module_layout(
 
 
 def build_task(
-    course: Course, module: str, student: str, time_limit: float, layout: ModuleLayout
+    course: Course,
+    module: str,
+    student: str,
+    time_limit: float,
+    layout: ModuleLayout,
+    sealed: bool = True,
 ) -> GradeTask:
     from qcourse.instructor.worker import relpath_files
 
@@ -147,6 +153,7 @@ def build_task(
         rows=gbslice.extract(course.db_url, course.course_id, module, student),
         empty_gradebook=layout.empty_gradebook,
         time_limit=time_limit,
+        sealed=sealed,
     )
 
 
@@ -224,7 +231,7 @@ def grade_module(
     """
     started = time.monotonic()
     if cluster is None:
-        cluster = GradingCluster(options.workers, options.scheduler)
+        cluster = GradingCluster(options.workers, options.scheduler, options.sealed)
     try:
         return _grade_module(course, module, options, cluster, started, on_start, on_result)
     finally:
@@ -265,7 +272,7 @@ def _grade_module(
     layout = module_layout(course, module, notebooks, cells)
     futures = {}
     for student in todo:
-        task = build_task(course, module, student, options.time_limit, layout)
+        task = build_task(course, module, student, options.time_limit, layout, options.sealed)
         future = client.submit(grade_task, task, key=f"grade-{module}-{student}", pure=False)
         futures[future] = student
     for future in as_completed(futures):
@@ -283,7 +290,9 @@ def _grade_module(
                 result.status = "failed"
                 result.reason = f"could not store the grades: {type(exc).__name__}: {exc}"
         run.results.append(result)
-        entries[student] = dict(as_dict(result), graded_at=dt.datetime.now(dt.UTC).isoformat())
+        entries[student] = dict(
+            as_dict(result), sealed=options.sealed, graded_at=dt.datetime.now(dt.UTC).isoformat()
+        )
         _save_log(course, module, entries)
         if on_result:
             on_result(result)

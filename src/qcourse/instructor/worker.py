@@ -41,6 +41,7 @@ class GradeTask:
     rows: gbslice.Rows
     empty_gradebook: bytes
     time_limit: float
+    sealed: bool = True  # run the submission in the sandbox, the tests outside it
 
 
 @dataclass
@@ -58,14 +59,16 @@ class GradeResult:
 class AutogradeServer:
     """One warm `autograde_server` child process; restarted after a kill."""
 
-    def __init__(self) -> None:
+    def __init__(self, sealed: bool = True) -> None:
         self.proc: subprocess.Popen | None = None
         self.errlog = tempfile.TemporaryFile()
+        self.sealed = sealed
 
     def _start(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
+        flags = [] if self.sealed else ["--unsealed"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "qcourse.instructor.autograde_server"],
+            [sys.executable, "-m", "qcourse.instructor.autograde_server", *flags],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errlog,
@@ -105,7 +108,12 @@ class AutogradeServer:
         if self.proc is None or self.proc.poll() is not None:
             self._start()
         assert self.proc and self.proc.stdin
-        request = {"root": root, "assignment": assignment, "student": student}
+        request = {
+            "root": root,
+            "assignment": assignment,
+            "student": student,
+            "sealed": self.sealed,
+        }
         try:
             self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
@@ -128,9 +136,12 @@ _idle: list[AutogradeServer] = []  # warm helpers of this worker process, one pe
 _idle_lock = threading.Lock()
 
 
-def _take_server() -> AutogradeServer:
+def _take_server(sealed: bool = True) -> AutogradeServer:
     with _idle_lock:
-        return _idle.pop() if _idle else AutogradeServer()
+        for i, server in enumerate(_idle):
+            if server.sealed == sealed:
+                return _idle.pop(i)
+    return AutogradeServer(sealed)
 
 
 def _give_back(server: AutogradeServer) -> None:
@@ -138,9 +149,9 @@ def _give_back(server: AutogradeServer) -> None:
         _idle.append(server)
 
 
-def warm_up() -> bool:
+def warm_up(sealed: bool = True) -> bool:
     """Start a helper ahead of the first submission (run on each worker by the coordinator)."""
-    server = _take_server()
+    server = _take_server(sealed)
     try:
         if server.proc is None:
             server._start()
@@ -192,7 +203,7 @@ def grade(task: GradeTask) -> GradeResult:
         db_url = "sqlite:///" + str(root / "gradebook.db")
         gbslice.materialize(task.rows, str(root / "gradebook.db"), task.empty_gradebook)
 
-        server = _take_server()
+        server = _take_server(task.sealed)
         try:
             reply = server.run(str(root), task.assignment, task.student, task.time_limit)
         finally:
@@ -204,6 +215,8 @@ def grade(task: GradeTask) -> GradeResult:
             )
             return result
         result.log = reply.get("log", "")
+        sealed = sealed_report(root)
+        result.warnings += sealed_warnings(sealed)
         if not reply.get("success"):
             result.reason = reason_from_log(result.log + "\n" + reply.get("error", ""))
             return result
@@ -221,6 +234,35 @@ def grade(task: GradeTask) -> GradeResult:
     finally:
         result.seconds = time.monotonic() - started
         shutil.rmtree(root, ignore_errors=True)
+
+
+def sealed_report(root: Path) -> dict:
+    """What the sealed run said about the submission's process (limits, leftovers), if any."""
+    try:
+        return json.loads((root / "sealed-report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+_LIMIT_WORDS = {
+    "time": "did not stop at the time limit and was killed",
+    "cpu": "hit its CPU-time limit",
+    "memory": "hit its memory limit",
+    "output": "produced more output than its limit",
+    "processes": "hit its process limit",
+}
+
+
+def sealed_warnings(report: dict) -> list[str]:
+    warnings = [
+        f"the submission {_LIMIT_WORDS.get(limit, limit)}" for limit in report.get("limits_hit", [])
+    ]
+    if report.get("leftover_processes"):
+        warnings.append(
+            f"the submission left {report['leftover_processes']} process(es) running; "
+            "they were killed"
+        )
+    return warnings
 
 
 def grade_task(task: GradeTask) -> GradeResult:

@@ -57,15 +57,23 @@ class Outputs:
                 return
             last = self.items[-1] if self.items else None
             if last and last["output_type"] == "stream" and last["name"] == name:
-                last["text"] += text
+                last["text"].append(text)  # joined once in `finished()`: no quadratic copying
             else:
-                self.items.append({"output_type": "stream", "name": name, "text": text})
+                self.items.append({"output_type": "stream", "name": name, "text": [text]})
 
     def add(self, output: dict[str, Any]) -> None:
         with self.lock:
             self._maybe_clear()
             if self._room(_size(output)):
                 self.items.append(output)
+
+    def finished(self) -> list[dict[str, Any]]:
+        """The outputs, stream text joined."""
+        with self.lock:
+            return [
+                dict(item, text="".join(item["text"])) if item["output_type"] == "stream" else item
+                for item in self.items
+            ]
 
     def clear(self, wait: bool) -> None:
         with self.lock:
@@ -183,7 +191,7 @@ class CellRunner:
 
         config = Config()
         config.HistoryManager.enabled = False
-        config.InteractiveShell.colors = "Linux"  # tracebacks coloured as ipykernel's are
+        config.InteractiveShell.colors = "linux"  # tracebacks coloured as ipykernel's are
         config.InteractiveShell.xmode = "Context"
         InteractiveShell.clear_instance()
         self.shell = InteractiveShell.instance(
@@ -267,7 +275,7 @@ class CellRunner:
             reply.update(status="error", ename=type(error).__name__, evalue=_text_of(error))
         if self.outputs.overflowed:
             reply["overflowed"] = True
-        return self.outputs.items, reply
+        return self.outputs.finished(), reply
 
 
 def _text_of(value: Any) -> str:

@@ -215,12 +215,15 @@ def _drop_privileges(uid: int, work: str) -> None:
 def main(message: dict, data_fd: int, work: str) -> int:
     os.setsid()
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a file too large fails a write, not us
     sock = socket.socket(fileno=data_fd)
     _lay_out(message.get("files", {}), work)
     os.chdir(work)
     home = os.path.join(work, ".home")
     os.makedirs(home, exist_ok=True)
     os.environ.update(HOME=home, TMPDIR="/tmp", QCOURSE_GRADING="1", PWD=work)
+    env = message.get("env") or {}
+    os.environ.update({str(k): str(v) for k, v in env.items() if not str(k).startswith("LD_")})
     if message.get("lang"):
         os.environ["QCOURSE_LANG"] = str(message["lang"])
     limits = message.get("limits", {})

@@ -23,6 +23,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -312,9 +313,11 @@ class Sandbox:
         self.log = tempfile.TemporaryFile()
         self.uid = 1_000_000 + os.getpid() % 1_000_000
         self.starts = 0
+        self._ready = False
 
     # -- lifecycle
-    def start(self) -> None:
+    def start(self, wait: bool = True) -> None:
+        """Start bwrap and the zygote; with `wait`, return once it is warm."""
         require_sandbox()
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -331,11 +334,19 @@ class Sandbox:
             theirs.close()
         self.control = mine
         self.starts += 1
+        self._ready = False
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        if self._ready:
+            return
         ready = self._wait_control(READY_TIMEOUT)
         if ready is None or ready.get("op") != "ready":
             tail = self.log_tail()
             self.close()
             raise SandboxUnavailable(f"the sandbox did not start: {tail or 'no message'}")
+        self._ready = True
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None and self.control is not None
@@ -379,12 +390,18 @@ class Sandbox:
 
     # -- submissions
     def session(
-        self, files: dict[str, bytes], *, lang: str | None = None, figures: bool = True
+        self,
+        files: dict[str, bytes],
+        *,
+        lang: str | None = None,
+        figures: bool = True,
+        env: dict[str, str] | None = None,
     ) -> Session:
         """A fresh process for one submission, with `files` in its working directory."""
         if not self.alive():
             self.close()
             self.start()
+        self.wait_ready()
         assert self.control is not None
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         message = {
@@ -394,6 +411,7 @@ class Sandbox:
             "uid": self.uid,
             "lang": lang,
             "figures": figures,
+            "env": {str(k): str(v) for k, v in (env or {}).items()},
         }
         import json
 
@@ -519,3 +537,27 @@ class Session:
         ):
             self.ended.limits_hit.append("cpu")
         return self.ended
+
+
+_shared_lock = threading.Lock()
+_shared: Sandbox | None = None
+
+
+def shared_sandbox(*, wait: bool = True) -> Sandbox:
+    """This process's sandbox, started on first use and reused (one submission at a time).
+
+    With `wait=False` it only begins starting (the zygote imports in the background).
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            import atexit
+
+            _shared = Sandbox()
+            atexit.register(_shared.close)
+        if not _shared.alive():
+            _shared.close()
+            _shared.start(wait=wait)
+        elif wait:
+            _shared.wait_ready()
+        return _shared

@@ -166,6 +166,7 @@ class SealedRun:
         lang: str | None = None,
         figures: bool = True,
         error_on_timeout: dict | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.sandbox = sandbox
         self.files = files
@@ -174,6 +175,7 @@ class SealedRun:
         self.lang = lang
         self.figures = figures
         self.error_on_timeout = error_on_timeout
+        self.env = dict(env or {})
         self._deadline: float | None = None
         self._from_sandbox: dict[str, Any] = {}
         self._trusted_handles: dict[int, Callable] = {}
@@ -298,7 +300,9 @@ class SealedRun:
             for i, c in enumerate(nb.cells)
             if c.cell_type == "code" and self.roles.get(i) == "instructor"
         ]
-        self.session = self.sandbox.session(self.files, lang=self.lang, figures=self.figures)
+        self.session = self.sandbox.session(
+            self.files, lang=self.lang, figures=self.figures, env=self.env
+        )
         self.session.on_callback = self._answer_callback
         self.codec = wire.Codec(export=self._export, proxy=self._make_proxy)
         self.trusted = CellRunner(capture_fds=False, inline_figures=False)

@@ -283,7 +283,10 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
             if value.dtype.kind in "biufc":
                 return {"$": "npscalar", "npy": _npy(np.asarray(value))}
         return None
-    if not module.startswith("qiskit"):
+    import qiskit.circuit
+
+    # singleton gates (XGate(), CXGate(), ...) have classes made at run time, without a module
+    if not module.startswith("qiskit") and not isinstance(value, qiskit.circuit.Instruction):
         return None
     from qiskit import QuantumCircuit
     from qiskit.circuit import Instruction
@@ -291,7 +294,7 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
 
     if t is QuantumCircuit:
         return {"$": "circuit", "qpy": _qpy(value)}
-    if isinstance(value, Instruction) and type(value).__module__.startswith("qiskit"):
+    if isinstance(value, Instruction):  # QPY keeps its definition, never its Python class
         holder = QuantumCircuit(value.num_qubits, value.num_clbits)
         holder.append(value, range(value.num_qubits), range(value.num_clbits))
         return {"$": "instruction", "qpy": _qpy(holder)}

@@ -39,6 +39,7 @@ class GradedNotebook:
     duration_s: float
     problem: str = ""  # the run stopped early (dead kernel, ...): what happened
     executed: nbformat.NotebookNode | None = None
+    sealed: bool = False  # graded in the sandbox (evidence), or in a plain kernel (self-reported)
 
 
 def exercise_of(gid: str) -> str:
@@ -53,15 +54,29 @@ def run_graded(
     instructor: nbformat.NotebookNode,
     workdir: Path,
     cell_timeout: int = CELL_TIMEOUT_S,
+    sealed: bool | None = None,
 ) -> GradedNotebook:
-    """Restore the tests, execute, and score every instructor test cell."""
+    """Restore the tests, execute, and score every instructor test cell.
+
+    Sealed (the default where a sandbox can be made), the learner's cells run in the sandbox
+    and the tests outside it, as the instructor's grading does; otherwise in a plain kernel,
+    and the result is marked unsealed (self-reported).
+    """
+    from qcourse.sealed.sandbox import sandbox_problem
+
     restored = restore_instructor_cells(learner, instructor)
+    if sealed is None:
+        sealed = sandbox_problem() is None
     started = time.monotonic()
-    for _attempt in range(KERNEL_START_ATTEMPTS):
+    if sealed:
         nb = copy.deepcopy(restored)
-        problem, kernel_started = _execute(nb, workdir, cell_timeout)
-        if kernel_started:
-            break  # retry only a kernel that never came up (e.g. a port taken meanwhile)
+        problem = _execute_sealed(nb, instructor, workdir, cell_timeout)
+    else:
+        for _attempt in range(KERNEL_START_ATTEMPTS):
+            nb = copy.deepcopy(restored)
+            problem, kernel_started = _execute(nb, workdir, cell_timeout)
+            if kernel_started:
+                break  # retry only a kernel that never came up (e.g. a port taken meanwhile)
     duration = time.monotonic() - started
     test_ids = [grade_id(c) for c in instructor.cells if is_test_cell(c) and grade_id(c)]
     return GradedNotebook(
@@ -69,7 +84,67 @@ def run_graded(
         duration_s=duration,
         problem=problem,
         executed=nb,
+        sealed=sealed,
     )
+
+
+def cell_roles(nb: nbformat.NotebookNode, instructor: nbformat.NotebookNode) -> dict[int, str]:
+    """Which cells are the instructor's tests and locked cells, unchanged (see qcourse.sealed)."""
+    tests, locked = {}, {}
+    for cell in instructor.cells:
+        gid = grade_id(cell)
+        if not gid or cell.cell_type != "code":
+            continue
+        if is_test_cell(cell):
+            tests[gid] = cell.source
+        elif cell.get("metadata", {}).get("nbgrader", {}).get("locked"):
+            locked[gid] = cell.source
+    roles: dict[int, str] = {}
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        gid = grade_id(cell)
+        if gid in tests and tests[gid] == cell.source:
+            roles[index] = "test"
+        elif gid in locked and locked[gid] == cell.source:
+            roles[index] = "instructor"
+        else:
+            roles[index] = "student"
+    return roles
+
+
+def _execute_sealed(
+    nb: nbformat.NotebookNode,
+    instructor: nbformat.NotebookNode,
+    workdir: Path,
+    cell_timeout: int,
+) -> str:
+    """Run `nb` sealed, in place; return what went wrong or ""."""
+    from qcourse.sealed.sandbox import SandboxUnavailable, shared_sandbox
+    from qcourse.sealed.trusted import SealedRun
+
+    files = {
+        p.name: p.read_bytes()
+        for p in sorted(Path(workdir).iterdir())
+        if p.is_file() and p.suffix != ".ipynb" and p.stat().st_size < 16 * 1024 * 1024
+    }
+    try:
+        run = SealedRun(
+            shared_sandbox(),
+            files,
+            cell_roles(nb, instructor),
+            cell_timeout=cell_timeout,
+            figures=False,
+        ).run(nb)
+    except SandboxUnavailable as exc:
+        return f"could not start the sandbox to run the notebook: {exc}"
+    if run.kind == "died":
+        return "the Python process died while running the notebook (out of memory?)"
+    if run.kind == "timeout":
+        return f"a cell ran longer than {cell_timeout} s and could not be interrupted"
+    if run.kind == "output":
+        return "the notebook printed more output than allowed"
+    return ""
 
 
 def _execute(nb: nbformat.NotebookNode, workdir: Path, cell_timeout: int) -> tuple[str, bool]:
