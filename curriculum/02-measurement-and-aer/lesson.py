@@ -497,7 +497,8 @@ plt.show()
 # $(\langle X\rangle, \langle Y\rangle, \langle Z\rangle)$: this is **state tomography**, the way
 # experimenters find out which state their device really prepared. Below, a "mystery" state is
 # measured 2000 times in each basis; the estimate lands close to the exact vector, within a few
-# standard errors ($\approx 2/\sqrt{2000} \cdot \sqrt{p(1-p)} \le 0.022$ per coordinate).
+# standard errors ($\approx 2/\sqrt{2000} \cdot \sqrt{p(1-p)} \le 1/\sqrt{2000} \approx 0.0224$ per
+# coordinate).
 
 # %% [markdown] lang="ko"
 # ## 9. 종합: 측정으로 블로흐 벡터 읽어 내기
@@ -506,7 +507,7 @@ plt.show()
 # 추정할 수 있습니다. 이것이 **상태 단층촬영**(state tomography)이며, 실험자가 장치에서 실제로 어떤 상태가
 # 준비되었는지 알아내는 방법입니다. 아래에서는 "정체불명"의 상태를 기저마다 2000번씩 측정합니다. 추정값은
 # 정확한 벡터와 가깝고, 그 차이는 표준 오차의 몇 배 이내입니다(좌표마다
-# $\approx 2/\sqrt{2000} \cdot \sqrt{p(1-p)} \le 0.022$).
+# $\approx 2/\sqrt{2000} \cdot \sqrt{p(1-p)} \le 1/\sqrt{2000} \approx 0.0224$).
 
 # %%
 mystery = QuantumCircuit(1)

@@ -268,15 +268,20 @@ counts = sim.run(measured, shots=1000, seed_simulator=SEED).result().get_counts(
 plot_histogram(counts)
 
 # %% [markdown] lang="en"
-# The Bloch sphere shows the state of **one** qubit. For an entangled pair, each qubit on its own
-# is in a completely random mixture, so both Bloch vectors have **length zero**: the arrows vanish
-# into the centre. All the information is in the correlations, which no single-qubit picture can
-# show.
+# The Bloch sphere shows the state of **one** qubit. For a *maximally* entangled pair such as this
+# Bell state, each qubit on its own is in a completely random mixture, so both Bloch vectors have
+# **length zero**: the arrows vanish into the centre. All the information is in the correlations,
+# which no single-qubit picture can show. A partially entangled pair, such as
+# $\cos\frac\theta2|00\rangle + \sin\frac\theta2|11\rangle$ for $0 < \theta < \pi$, gives arrows
+# that are shorter than 1 but not zero. Only a product state gives two arrows of full length.
 
 # %% [markdown] lang="ko"
-# 블로흐 구(Bloch sphere)는 큐비트 **하나**의 상태를 보여 줍니다. 얽힌 쌍에서는 각 큐비트를 따로
-# 보면 완전히 무작위한 혼합 상태이므로, 두 블로흐 벡터의 **길이가 0**입니다. 화살표가 구의 중심으로
-# 사라집니다. 모든 정보는 상관관계 안에 있고, 단일 큐비트 그림으로는 그것을 보여 줄 수 없습니다.
+# 블로흐 구(Bloch sphere)는 큐비트 **하나**의 상태를 보여 줍니다. 이 벨 상태처럼 *최대로* 얽힌
+# 쌍에서는 각 큐비트를 따로 보면 완전히 무작위한 혼합 상태이므로, 두 블로흐 벡터의 **길이가 0**입니다.
+# 화살표가 구의 중심으로 사라집니다. 모든 정보는 상관관계 안에 있고, 단일 큐비트 그림으로는 그것을
+# 보여 줄 수 없습니다. $0 < \theta < \pi$일 때의 $\cos\frac\theta2|00\rangle + \sin\frac\theta2|11\rangle$처럼
+# 부분적으로 얽힌 쌍에서는 화살표가 1보다 짧지만 0은 아닙니다. 두 화살표가 모두 온전한 길이를 갖는
+# 것은 곱 상태뿐입니다.
 
 # %%
 plot_bloch_multivector(Statevector(bell))

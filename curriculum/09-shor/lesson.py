@@ -141,19 +141,30 @@ for y in (1, 3, 7, 9):
 # %% [markdown] lang="en"
 # ## 4. Continued fractions
 #
-# The measurement gives $y$ with $y/2^t \approx s/r$. Since $r < N$, the fraction $s/r$ is the
-# fraction with denominator below $N$ closest to $y/2^t$, and the **continued fraction** expansion
-# finds it. Python's `Fraction(y, 2**t).limit_denominator(N - 1)` does exactly that. When $s$ and
-# $r$ share a factor the denominator is only a divisor of $r$, so check $a^{r'} \equiv 1$ and, if
-# it fails, run again.
+# The measurement gives $y$ with $y/2^t \approx s/r$. How close is enough? Two different fractions
+# with denominators below $N$ differ by more than $1/N^2$. So **if** $|y/2^t - s/r| \le 1/(2N^2)$,
+# then $s/r$ (with $r < N$) is the only fraction with denominator below $N$ that close to
+# $y/2^t$, hence the closest one, and the **continued fraction** expansion of $y/2^t$ finds it
+# (it is one of the expansion's convergents). The nearest outcome is within $1/2^{t+1}$ of $s/r$,
+# so $2^t \ge N^2$ counting qubits guarantee the condition for it; with fewer, the closest
+# fraction may be another one. Python's `Fraction(y, 2**t).limit_denominator(N - 1)` returns the
+# closest fraction with denominator below $N$. Below, $t = 8$ and $2^8 = 256 \ge 15^2$; and since
+# every order modulo 15 (1, 2 or 4) divides $2^t$, the outcomes are even exact. When $s$ and $r$ share a factor the
+# denominator is only a divisor of $r$, so check $a^{r'} \equiv 1$ and, if it fails, run again.
 
 # %% [markdown] lang="ko"
 # ## 4. 연분수
 #
-# 측정하면 $y/2^t \approx s/r$인 $y$를 얻습니다. $r < N$이므로 $s/r$은 분모가 $N$보다 작은 분수
-# 가운데 $y/2^t$에 가장 가까운 것이고, **연분수**(continued fraction) 전개가 그것을 찾아 줍니다.
-# 파이썬의 `Fraction(y, 2**t).limit_denominator(N - 1)`이 바로 그 일을 합니다. $s$와 $r$에 공통
-# 인수가 있으면 분모는 $r$의 약수일 뿐이므로, $a^{r'} \equiv 1$인지 확인하고 아니면 다시 실행합니다.
+# 측정하면 $y/2^t \approx s/r$인 $y$를 얻습니다. 얼마나 가까워야 충분할까요? 분모가 $N$보다 작은
+# 서로 다른 두 분수는 $1/N^2$보다 더 차이가 납니다. 그러므로 $|y/2^t - s/r| \le 1/(2N^2)$**이라면**
+# ($r < N$인) $s/r$은 분모가 $N$보다 작은 분수 가운데 $y/2^t$에 그만큼 가까운 유일한 분수, 곧 가장
+# 가까운 분수이고, $y/2^t$의 **연분수**(continued fraction) 전개가 그것을 찾아 줍니다(전개의 수렴
+# 분수 가운데 하나입니다). 가장 가까운 결과는 $s/r$에서 $1/2^{t+1}$ 이내에 있으므로, 계수 큐비트가
+# $2^t \ge N^2$을 만족하면 그 결과에 대해 이 조건이 보장됩니다. 그보다 적으면 가장 가까운 분수가 다른
+# 분수일 수 있습니다. 파이썬의 `Fraction(y, 2**t).limit_denominator(N - 1)`은 분모가 $N$보다 작은
+# 분수 가운데 가장 가까운 것을 돌려줍니다. 아래에서는 $t = 8$이고 $2^8 = 256 \ge 15^2$이며, 15를
+# 법으로 한 위수(1, 2, 4)는 모두 $2^t$를 나누므로 결과가 정확하기까지 합니다. $s$와 $r$에 공통 인수가 있으면 분모는 $r$의 약수일
+# 뿐이므로, $a^{r'} \equiv 1$인지 확인하고 아니면 다시 실행합니다.
 
 # %%
 print(Fraction(192, 256).limit_denominator(14))  # y = 192 with t = 8: s/r = 3/4
@@ -472,7 +483,8 @@ print(round(p_exact_order, 3), round(p_with_multiples, 3))
 # - Factoring $N$ reduces to finding the order $r$ of a random $a$ modulo $N$.
 # - Order finding is phase estimation of $U_a|y\rangle = |ay \bmod N\rangle$ started on $|1\rangle$;
 #   it returns $s/r$ for a random $s$.
-# - Continued fractions turn $y/2^t$ into $s/r$; gcds turn $r$ into factors.
+# - Continued fractions turn $y/2^t$ into $s/r$ when $|y/2^t - s/r| \le 1/(2N^2)$ (guaranteed for
+#   the nearest outcome when $2^t \ge N^2$); gcds turn $r$ into factors.
 # - Any modular multiplier is a permutation of basis states and can be built from transpositions
 #   (CNOTs and a multi-controlled X each), but only at a cost growing like $N$; scalable versions
 #   use adders. When $r$ does not divide $2^t$ (as for $N = 21$) the outcomes spread around
@@ -485,7 +497,8 @@ print(round(p_exact_order, 3), round(p_with_multiples, 3))
 # - $N$의 소인수분해는 $N$을 법으로 한 무작위 $a$의 위수 $r$ 찾기로 바뀝니다.
 # - 위수 찾기는 $|1\rangle$에서 시작한 $U_a|y\rangle = |ay \bmod N\rangle$의 위상 추정이며, 무작위
 #   $s$에 대한 $s/r$를 돌려줍니다.
-# - 연분수가 $y/2^t$를 $s/r$로, 최대공약수가 $r$을 인수로 바꿉니다.
+# - $|y/2^t - s/r| \le 1/(2N^2)$이면(가장 가까운 결과는 $2^t \ge N^2$일 때 이 조건이 보장됩니다)
+#   연분수가 $y/2^t$를 $s/r$로 바꾸고, 최대공약수가 $r$을 인수로 바꿉니다.
 # - 모듈러 곱셈기는 모두 기저 상태의 순열이므로 호환(각각 CNOT 몇 개와 다중 제어 X 하나)으로 만들
 #   수 있지만, 비용이 $N$에 비례해 늘어납니다. 규모를 키울 수 있는 구현은 덧셈기를 씁니다. $r$이
 #   $2^t$를 나누지 않으면($N = 21$처럼) 결과가 $2^t s/r$ 주변으로 퍼지지만, 연분수는 여전히

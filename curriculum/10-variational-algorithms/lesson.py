@@ -256,9 +256,16 @@ plt.show()
 #
 # - **COBYLA** and **Nelder–Mead** use only function values (derivative-free). COBYLA usually needs
 #   few evaluations for a handful of parameters; Nelder–Mead needs many more.
-# - **SLSQP**, **BFGS** and other gradient-based methods estimate the gradient. At $\theta = 0$ our
-#   ansatz prepares $|00\rangle$ and every first derivative of the energy vanishes there (a
-#   *saddle point*): these methods see a flat landscape and stop at once.
+# - **SLSQP**, **BFGS** and other gradient-based methods estimate the gradient and follow it
+#   downhill. They stop wherever the gradient vanishes, and that need not be a minimum. At
+#   $\theta = 0$ our ansatz prepares $|00\rangle$, and $H$ couples $|00\rangle$ to one other basis
+#   state only, $|11\rangle$ (through its $XX$ term). Only $\theta_0$, followed by the CNOT, mixes
+#   in $|11\rangle$, so only $\theta_0$ changes the energy to first order: the gradient at 0 has
+#   one non-zero component, the one along $\theta_0$. These methods slide along $\theta_0$ to
+#   $\theta \approx (-\pi/2, 0, 0, 0)$, which prepares the Bell state
+#   $|\Phi^-\rangle = (|00\rangle - |11\rangle)/\sqrt2$. $|\Phi^-\rangle$ is an *excited*
+#   eigenstate of $H$, so every first derivative vanishes there, yet the energy still goes down
+#   in other directions: a **saddle point**, where they stop.
 # - On hardware, energies carry shot noise; noise-tolerant methods such as SPSA are then common.
 #
 # For reproducible results always fix the initial point (and the seeds of anything random).
@@ -274,14 +281,31 @@ plt.show()
 #
 # - **COBYLA**와 **넬더-미드**(Nelder–Mead)는 함숫값만 씁니다(도함수 없는 방법). 매개변수가 몇
 #   개뿐이면 COBYLA는 보통 적은 횟수로 끝나고, 넬더-미드는 훨씬 많은 평가가 필요합니다.
-# - **SLSQP**, **BFGS** 같은 기울기 기반 방법은 기울기를 추정합니다. $\theta = 0$에서 우리 안자츠는
-#   $|00\rangle$을 준비하는데, 그곳에서는 에너지의 일차 도함수가 모두 0입니다(*안장점*, saddle
-#   point). 이런 방법에게는 지형이 평평해 보이므로 곧바로 멈춥니다.
+# - **SLSQP**, **BFGS** 같은 기울기 기반 방법은 기울기를 추정해 내리막을 따라갑니다. 이런 방법은
+#   기울기가 0인 곳이면 어디서든 멈추는데, 그곳이 최솟점이라는 보장은 없습니다. $\theta = 0$에서
+#   우리 안자츠는 $|00\rangle$을 준비하고, $H$는 $|00\rangle$을 다른 기저 상태 하나, 곧
+#   $|11\rangle$과만 ($XX$ 항을 통해) 연결합니다. CNOT 앞의 $\theta_0$만이 $|11\rangle$을 섞어
+#   넣으므로 일차 근사에서 에너지를 바꾸는 매개변수는 $\theta_0$뿐입니다. 즉 0에서의 기울기는
+#   $\theta_0$ 방향 성분 하나만 0이 아닙니다. 이런 방법은 $\theta_0$을 따라 미끄러져
+#   $\theta \approx (-\pi/2, 0, 0, 0)$에 이르는데, 이 점은 벨 상태
+#   $|\Phi^-\rangle = (|00\rangle - |11\rangle)/\sqrt2$를 준비합니다. $|\Phi^-\rangle$은 $H$의
+#   *들뜬* 고유상태이므로 그곳에서는 일차 도함수가 모두 0이지만, 다른 방향으로는 에너지가 아직
+#   내려갑니다. 이런 점이 **안장점**(saddle point)이며, 기울기 기반 방법은 여기서 멈춥니다.
 # - 하드웨어에서는 에너지에 측정 잡음이 섞이므로 SPSA처럼 잡음에 강한 방법을 흔히 씁니다.
 #
 # 결과를 재현할 수 있도록 초기점(그리고 난수를 쓰는 모든 것의 시드)을 항상 고정하세요.
 
+
 # %%
+def energy_at(x):
+    return float(estimator.run([(ansatz, h2, x)]).result()[0].data.evs)
+
+
+# the gradient at theta = 0 by the parameter-shift rule (exact for these rotation gates)
+shifts = np.eye(4) * np.pi / 2
+gradient = [(energy_at(s) - energy_at(-s)) / 2 for s in shifts]
+print(np.round(gradient, 4))
+
 history = {}
 
 
@@ -305,6 +329,8 @@ for method in ("COBYLA", "Nelder-Mead", "SLSQP"):
         f"{found.fun - eigenvalues[0]:.1e}",
         "evaluations:",
         found.nfev,
+        "theta:",
+        np.round(found.x, 3),
     )
 
 fig, ax = plt.subplots(figsize=(6, 3))
@@ -320,13 +346,19 @@ plt.show()
 # %% [markdown] lang="en"
 # COBYLA and Nelder–Mead reach the exact energy far below **chemical accuracy** (1.6 mHa, the
 # precision at which computed energies predict chemistry), COBYLA with a fraction of the
-# evaluations; SLSQP stays at the saddle point $\theta = 0$. Started from another point, SLSQP
-# would converge too.
+# evaluations. SLSQP takes the slope along $\theta_0$ and stops at the saddle point
+# $\theta \approx (-\pi/2, 0, 0, 0)$: its energy is the second eigenvalue of $H$ (compare with
+# `eigenvalues[1]` above), the energy of $|\Phi^-\rangle$, far above the ground energy. Started
+# from a generic point, SLSQP converges too; from $\theta = 0$ the symmetry of the starting
+# point leads it into the saddle.
 
 # %% [markdown] lang="ko"
 # COBYLA와 넬더-미드는 **화학적 정확도**(chemical accuracy, 계산된 에너지로 화학을 예측할 수 있는
 # 정밀도인 1.6 mHa)보다 훨씬 가깝게 정확한 에너지에 도달하고, COBYLA는 그중 일부의 평가 횟수만
-# 씁니다. SLSQP는 안장점 $\theta = 0$에 머뭅니다. 다른 점에서 출발했다면 SLSQP도 수렴했을 것입니다.
+# 씁니다. SLSQP는 $\theta_0$ 방향의 기울기를 따라가다가 안장점 $\theta \approx (-\pi/2, 0, 0, 0)$에서
+# 멈춥니다. 그 에너지는 $H$의 두 번째 고윳값(위의 `eigenvalues[1]`과 비교해 보세요), 곧
+# $|\Phi^-\rangle$의 에너지로, 바닥 에너지보다 한참 위입니다. 일반적인 점에서 출발하면 SLSQP도
+# 수렴하지만, $\theta = 0$에서 출발하면 출발점의 대칭성 때문에 안장점으로 들어갑니다.
 
 # %% exercise="vqe"
 
@@ -503,7 +535,8 @@ plot_histogram(counts, figsize=(7, 3))
 # - The **Estimator** returns expectation values, the **Sampler** returns counts; both take PUBs
 #   and can sweep many parameter values in one call. Seeds make Aer's results repeatable.
 # - **VQE** minimises $\langle H\rangle$ with a classical optimizer; the choice of optimizer and
-#   initial point decides whether it converges (COBYLA from $\theta = 0$ does, SLSQP does not).
+#   initial point decides whether it converges (COBYLA from $\theta = 0$ does, SLSQP stops at a
+#   saddle point).
 # - **QAOA** alternates $e^{-i\gamma C}$ and $e^{-i\beta B}$; sampling the optimised state gives
 #   good cuts, and we keep the best one sampled.
 #
@@ -519,7 +552,7 @@ plot_histogram(counts, figsize=(7, 3))
 # - **Estimator**는 기댓값을, **Sampler**는 측정 횟수를 돌려줍니다. 둘 다 PUB를 받고, 호출 한 번에
 #   여러 매개변수 값을 훑을 수 있습니다. 시드를 정하면 Aer의 결과를 재현할 수 있습니다.
 # - **VQE**는 고전 최적화기로 $\langle H\rangle$를 최소화합니다. 최적화기와 초기점의 선택이 수렴
-#   여부를 가릅니다($\theta = 0$에서 COBYLA는 수렴하고 SLSQP는 수렴하지 않습니다).
+#   여부를 가릅니다($\theta = 0$에서 COBYLA는 수렴하고 SLSQP는 안장점에서 멈춥니다).
 # - **QAOA**는 $e^{-i\gamma C}$와 $e^{-i\beta B}$를 번갈아 적용합니다. 최적화한 상태를 표본
 #   추출하면 좋은 자름이 나오고, 그중 가장 좋은 것을 고릅니다.
 #
