@@ -1,12 +1,15 @@
 """Benchmark: `qcourse grade` against sequential `nbgrader autograde`, same cohort, same run.
 
-    python benchmarks/bench_grade.py [--count 40] [--workers 2] [--module 01-qubits-and-gates]
+    python benchmarks/bench_grade.py [--count 40] [--workers 2] [--module 01] [--hostile]
 
 Builds a course with one curriculum module, a cohort of COUNT submissions (solutions, partial,
 wrong and untouched answers from the module itself), copies it, grades one copy with
 `nbgrader autograde MODULE` and the other with `qcourse grade MODULE --workers N`, checks that both
 gradebooks hold the same scores, and prints the speed-up (target: >= 1.7x on 2 cores) and the
 seconds per submission. Both commands are run as their command-line programs, start-up included.
+`qcourse grade` grades sealed (each submission in the sandbox, the tests outside it); `--unsealed`
+measures the old way for comparison. `--hostile` replaces two submissions by an endless loop and
+a kernel that dies (os._exit), as a real cohort has.
 
 Measured (2 cores, quiet machine, 2026-11-23, module 01, 40 submissions): sequential 314.6 s
 (7.86 s/submission), `qcourse grade --workers 2` 172.3 s (4.31 s/submission): 1.83x, same scores.
@@ -34,10 +37,30 @@ def _env() -> dict[str, str]:
     return dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
-def _run(cwd: Path, *cmd: str) -> float:
+def _run(cwd: Path, *cmd: str, check: bool = True) -> float:
+    """Seconds the command took (nbgrader exits non-zero when a submission fails: not an error
+    here, with --hostile)."""
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=_env(), check=True, capture_output=True)
+    subprocess.run(cmd, cwd=cwd, env=_env(), check=check, capture_output=True)
     return time.perf_counter() - started
+
+
+ENDLESS = "\nwhile True:\n    pass\n"
+DIES = "\nimport os\nos._exit(1)\n"
+
+
+def _make_hostile(course: Path, module: str, students: list[str]) -> None:
+    """Append an endless loop to one submission's first answer cell, os._exit to another's."""
+    import nbformat
+
+    for student, code in zip(students, (ENDLESS, DIES), strict=True):
+        path = course / "submitted" / student / module / f"{module}.ipynb"
+        nb = nbformat.read(str(path), as_version=4)
+        for cell in nb.cells:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+                cell.source += code
+                break
+        nbformat.write(nb, str(path))
 
 
 def make_course(base: Path, module_key: str, count: int) -> tuple[Path, str]:
@@ -77,22 +100,28 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--module", default="01")
+    parser.add_argument("--hostile", action="store_true", help="an endless loop and a dead kernel")
+    parser.add_argument("--unsealed", action="store_true", help="grade without the sandbox")
     args = parser.parse_args()
 
     base = Path(tempfile.mkdtemp(prefix="qcourse-bench-"))
     try:
         print(f"building a course with {args.count} submissions in {base} ...", flush=True)
         sequential, module = make_course(base, args.module, args.count)
+        if args.hostile:
+            _make_hostile(sequential, module, ["s000", "s001"])
         parallel = base / "parallel"
         shutil.copytree(sequential, parallel)
         config = parallel / "nbgrader_config.py"
         config.write_text(config.read_text().replace(str(sequential), str(parallel)))
 
         print(f"sequential: nbgrader autograde {module} ...", flush=True)
-        t_seq = _run(sequential, str(BIN / "nbgrader"), "autograde", module)
-        print(f"parallel:   qcourse grade {module} --workers {args.workers} ...", flush=True)
+        t_seq = _run(sequential, str(BIN / "nbgrader"), "autograde", module, check=False)
+        flags = ["--unsealed"] if args.unsealed else []
+        mode = "unsealed" if args.unsealed else "sealed"
+        print(f"parallel:   qcourse grade {module} --workers {args.workers} ({mode}) ...", flush=True)
         t_par = _run(
-            parallel, str(BIN / "qcourse"), "grade", module, "--workers", str(args.workers)
+            parallel, str(BIN / "qcourse"), "grade", module, "--workers", str(args.workers), *flags
         )
         same = scores(sequential, module) == scores(parallel, module)
         n = args.count
@@ -102,7 +131,8 @@ def main() -> int:
             f"qcourse grade --workers {args.workers}:      {t_par:7.1f} s  "
             f"{t_par / n:5.2f} s/submission"
         )
-        print(f"speed-up: {t_seq / t_par:.2f}x (target >= 1.7x on 2 cores); same scores: {same}")
+        target = 3 if args.hostile else 4
+        print(f"speed-up: {t_seq / t_par:.2f}x (target >= {target}x on 2 cores); same scores: {same}")
         return 0 if same else 1
     finally:
         shutil.rmtree(base, ignore_errors=True)
