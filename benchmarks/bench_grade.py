@@ -119,7 +119,9 @@ def main() -> int:
         t_seq = _run(sequential, str(BIN / "nbgrader"), "autograde", module, check=False)
         flags = ["--unsealed"] if args.unsealed else []
         mode = "unsealed" if args.unsealed else "sealed"
-        print(f"parallel:   qcourse grade {module} --workers {args.workers} ({mode}) ...", flush=True)
+        print(
+            f"parallel:   qcourse grade {module} --workers {args.workers} ({mode}) ...", flush=True
+        )
         t_par = _run(
             parallel, str(BIN / "qcourse"), "grade", module, "--workers", str(args.workers), *flags
         )
@@ -132,7 +134,9 @@ def main() -> int:
             f"{t_par / n:5.2f} s/submission"
         )
         target = 3 if args.hostile else 4
-        print(f"speed-up: {t_seq / t_par:.2f}x (target >= {target}x on 2 cores); same scores: {same}")
+        print(
+            f"speed-up: {t_seq / t_par:.2f}x (target >= {target}x on 2 cores); same scores: {same}"
+        )
         return 0 if same else 1
     finally:
         shutil.rmtree(base, ignore_errors=True)
