@@ -177,6 +177,7 @@ print(len(extracted), np.mean(extracted))  # about 2000 * 0.32 = 640 bits, mean 
 # 한 번의 Aer 호출로 여러 라운드를 시뮬레이션합니다. 라운드마다 작은 회로 하나를 한 샷씩 실행하고,
 # `memory=True`로 샷마다의 비트를 읽습니다.
 
+
 # %%
 def bb84_round(bit, alice_basis, bob_basis, eve_basis=None):
     """One BB84 round: clbit 1 gets Bob's result; with Eve, clbit 0 gets hers."""
@@ -276,8 +277,11 @@ for with_eve in (False, True):
 eve_sees = {}
 for eve_basis in (0, 1):  # Alice sends |+> (bit 0, X basis), Bob measures in X
     round_circuit = bb84_round(0, 1, 1, eve_basis)
-    eve_sees[eve_basis] = sim.run(round_circuit, shots=2000, seed_simulator=SEED).result().get_counts()
-print(eve_sees)  # keys are 'bob eve': with eve_basis=1 Bob is always right, with 0 half wrong
+    eve_sees[eve_basis] = (
+        sim.run(round_circuit, shots=2000, seed_simulator=SEED).result().get_counts()
+    )
+# keys: Bob's bit, then Eve's; with eve_basis=1 Bob is always right, with 0 half the time
+print(eve_sees)
 
 # %% exercise="intercept_resend"
 

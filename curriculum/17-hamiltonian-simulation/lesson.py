@@ -143,7 +143,8 @@ theta = 0.37
 zz = np.kron(np.diag([1, -1]), np.diag([1, -1]))
 rzz_gate = QuantumCircuit(2)
 rzz_gate.rzz(theta, 0, 1)
-print(np.allclose(Operator(rzz_gate).data, expm(-1j * theta / 2 * zz)))  # R_ZZ(theta) = e^{-i theta ZZ/2}
+# R_ZZ(theta) = e^{-i theta ZZ/2}
+print(np.allclose(Operator(rzz_gate).data, expm(-1j * theta / 2 * zz)))
 
 # %% exercise="trotter_step"
 
