@@ -176,12 +176,10 @@ except OSError:
     pass
 """,
     "memory_hog": """
+import numpy
 _hog = []
-try:
-    while True:
-        _hog.append(bytearray(512 * 1024 * 1024))
-except MemoryError:
-    _hog = None
+while True:
+    _hog.append(numpy.ones(1 << 30, dtype=numpy.uint8))  # 1 GiB, touched
 """,
     "huge_output": """
 import sys

@@ -42,7 +42,8 @@ END_TIMEOUT = 30.0
 class Limits:
     """What one submission may use."""
 
-    memory_bytes: int = 6 * 1024**3  # address space (Aer and OpenBLAS reserve much of it)
+    memory_bytes: int = 4 * 1024**3  # address space: a warm process with a 20-qubit Aer run
+    # reserves about 1.5 GiB; a 25-qubit statevector adds 0.5 GiB
     cpu_seconds: int = 900
     processes: int = 64
     file_bytes: int = 64 * 1024**2
