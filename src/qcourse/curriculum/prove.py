@@ -5,8 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from qcourse.cli import UserError
 from qcourse.curriculum.build import build_source
-from qcourse.curriculum.course import ensure_config, generate_assignment, run_nbgrader
+from qcourse.curriculum.course import (
+    NbgraderRun,
+    ensure_config,
+    generate_assignment,
+    run_nbgrader,
+)
 from qcourse.curriculum.model import Curriculum, Exercise, Module
 from qcourse.curriculum.outcomes import Graded, read_graded
 from qcourse.curriculum.report import Check, ExerciseReport, ModuleReport
@@ -23,11 +29,14 @@ def prove_module(
     cell_timeout: int = 300,
     notebook_timeout: int = 900,
     sealed: bool = True,
+    service=None,
 ) -> ModuleReport:
     """Run the reference, the starter and every wrong answer through nbgrader's autograde.
 
     Sealed (the default), nbgrader runs each submission in the sandbox and its test cells
     outside it, as `qcourse grade` does; figures are not drawn (nobody reads them here).
+    `service` is a warm nbgrader helper (`instructor.worker.AutogradeServer`) to run nbgrader
+    in, instead of starting the `nbgrader` program (and a sandbox) twice per module.
     """
     started = time.monotonic()
     report = ModuleReport(module.id, lang)
@@ -36,22 +45,53 @@ def prove_module(
         for ex in module.exercises
     ]
     try:
-        _prove(module, lang, curriculum, course, cell_timeout, notebook_timeout, report, sealed)
+        _prove(
+            module,
+            lang,
+            curriculum,
+            course,
+            cell_timeout,
+            notebook_timeout,
+            report,
+            sealed,
+            service,
+        )
     except Exception as exc:  # reported per module, never a traceback for the user
         report.problems.append(f"{type(exc).__name__}: {exc}")
     report.seconds = time.monotonic() - started
     return report
 
 
+def _nbgrader(service, course: Path, args: list[str], timeout: float) -> NbgraderRun:
+    """`nbgrader ARGS` in `course`: in the warm helper when there is one, else the program."""
+    if service is None:
+        return run_nbgrader(course, args, timeout=timeout)
+    root = str(course.resolve())
+    if args[0] == "generate_assignment":
+        request = {"op": "generate_assignment", "root": root, "assignment": args[1]}
+    else:
+        request = {"root": root, "assignment": args[1], "student": "*"}
+    reply = service.request(request, timeout)
+    if reply is None:
+        return NbgraderRun(list(args), -1, "the nbgrader helper timed out or died", timed_out=True)
+    log = reply.get("log", "") + ("\n" + reply["error"] if reply.get("error") else "")
+    return NbgraderRun(list(args), 0 if reply.get("success") else 1, log)
+
+
 def _prove(
-    module, lang, curriculum, course, cell_timeout, notebook_timeout, report, sealed
+    module, lang, curriculum, course, cell_timeout, notebook_timeout, report, sealed, service
 ) -> None:
     import nbformat
 
     ensure_config(course, cell_timeout, sealed=sealed, figures=False)
     db_url = f"sqlite:///{(course / 'gradebook.db').resolve()}"
     [source_path] = build_source(course, lang, [module.id], curriculum)
-    generate_assignment(course, module.id)
+    if service is None:
+        generate_assignment(course, module.id)
+    else:
+        made = _nbgrader(service, course, ["generate_assignment", module.id], 600)
+        if not made.ok:
+            raise UserError(f"nbgrader generate_assignment {module.id} failed:\n{made.tail()}")
     release = nbformat.read(course / "release" / module.id / f"{module.id}.ipynb", as_version=4)
     write_submission(course, SOLUTION, module.id, nbformat.read(source_path, as_version=4))
     write_submission(course, STARTER, module.id, release)
@@ -64,7 +104,7 @@ def _prove(
         )
 
     def autograde(students: int) -> dict[str, Graded]:
-        run = run_nbgrader(course, ["autograde", module.id], timeout=notebook_timeout * students)
+        run = _nbgrader(service, course, ["autograde", module.id], notebook_timeout * students)
         if not run.ok:
             why = "timed out" if run.timed_out else f"exit {run.returncode}"
             report.problems.append(f"nbgrader autograde {why}:\n{run.tail()}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -70,26 +71,34 @@ def validate(
             )
 
     jobs = [(m, lang) for m in provable for lang in langs]
+    # one warm nbgrader helper (and sandbox) per worker, reused from module to module
+    from qcourse.instructor.worker import AutogradeServer
+
+    services: queue.Queue = queue.Queue()
+    started_services = [AutogradeServer(sealed) for _ in range(min(workers, len(jobs)))]
+    for service in started_services:
+        services.put(service)
+
+    def prove(module, lang, folder):
+        service = services.get()
+        try:
+            return prove_module(
+                module, lang, curriculum, folder, cell_timeout, sealed=sealed, service=service
+            )
+        finally:
+            services.put(service)
+
     with tempfile.TemporaryDirectory(prefix="qcourse-validate-") as tmp:
         base = Path(workdir) if workdir is not None else Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [
-                pool.submit(
-                    prove_module,
-                    m,
-                    lang,
-                    curriculum,
-                    base / f"{m.id}-{lang}",
-                    cell_timeout,
-                    sealed=sealed,
-                )
-                for m, lang in jobs
-            ]
+            futures = [pool.submit(prove, m, lang, base / f"{m.id}-{lang}") for m, lang in jobs]
             for future in as_completed(futures):
                 if progress is not None:
                     progress(future.result())
             results = [f.result() for f in futures]
+        for service in started_services:
+            service.kill()
     report.modules = results
     report.seconds = time.monotonic() - started
     return report

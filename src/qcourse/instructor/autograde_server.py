@@ -1,8 +1,9 @@
 """A long-lived child process that runs nbgrader's Autograde converter on request.
 
 Importing nbgrader costs seconds, so each grading worker keeps one of these warm and sends it one
-JSON line per submission (`{"root", "assignment", "student"}`); it answers with one JSON line
-(`{"success", "log", "error"}`). The worker kills it (and its kernel) when a submission exceeds
+JSON line per submission (`{"root", "assignment", "student"}`; `"student": "*"` for all, and
+`{"op": "generate_assignment", "root", "assignment"}` for `qcourse validate`); it answers with
+one JSON line (`{"success", "log", "error"}`). Sealed (the default), it keeps the sandbox warm. The worker kills it (and its kernel) when a submission exceeds
 its time limit, and starts a fresh one for the next submission.
 
 Run as `python -m qcourse.instructor.autograde_server`.
@@ -56,6 +57,27 @@ def autograde(root: str, assignment: str, student: str, sealed: bool = True) -> 
     }
 
 
+def generate_assignment(root: str, assignment: str) -> dict:
+    """`nbgrader generate_assignment ASSIGNMENT --force` in the course at `root` (its config)."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import capture_log
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=root).load_config()
+    config.CourseDirectory.root = root
+    coursedir = CourseDirectory(config=config)
+    coursedir.assignment_id = assignment
+    app = GenerateAssignment(coursedir=coursedir, config=config)
+    app.force = True
+    result = capture_log(app)
+    return {
+        "success": bool(result.get("success")),
+        "log": result.get("log", ""),
+        "error": result.get("error", ""),
+    }
+
+
 def warm(sealed: bool) -> None:
     """Import what grading needs and, sealed, start the sandbox before the first request."""
     import nbgrader.converters  # noqa: F401
@@ -78,12 +100,15 @@ def serve(stdin=sys.stdin, stdout=sys.stdout, sealed: bool = True) -> None:
         request = json.loads(line)
         try:
             os.environ[REPORT_ENV] = os.path.join(request["root"], "sealed-report.json")
-            reply = autograde(
-                request["root"],
-                request["assignment"],
-                request["student"],
-                sealed=request.get("sealed", True),
-            )
+            if request.get("op") == "generate_assignment":
+                reply = generate_assignment(request["root"], request["assignment"])
+            else:
+                reply = autograde(
+                    request["root"],
+                    request["assignment"],
+                    request.get("student", "*"),
+                    sealed=request.get("sealed", True),
+                )
         except Exception as exc:  # the converter itself failed to start
             reply = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}
         stdout.write(json.dumps(reply) + "\n")

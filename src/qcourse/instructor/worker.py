@@ -104,16 +104,21 @@ class AutogradeServer:
         self.proc = None
 
     def run(self, root: str, assignment: str, student: str, time_limit: float) -> dict | None:
-        """The helper's reply, or None if it exceeded `time_limit` or died."""
-        if self.proc is None or self.proc.poll() is not None:
-            self._start()
-        assert self.proc and self.proc.stdin
+        """Autograde `student` ("*": everyone) in the course at `root`: the helper's reply, or
+        None if it exceeded `time_limit` or died."""
         request = {
             "root": root,
             "assignment": assignment,
             "student": student,
             "sealed": self.sealed,
         }
+        return self.request(request, time_limit)
+
+    def request(self, request: dict, time_limit: float) -> dict | None:
+        """Send one request (see `autograde_server`); the reply, or None past `time_limit`."""
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        assert self.proc and self.proc.stdin
         try:
             self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
