@@ -263,8 +263,8 @@ except Exception as error:
 # device, refuses it. On a real device the error comes back before the job even enters the queue.
 
 # %% [markdown] lang="ko"
-# 마지막 호출은 (매개변수를 묶은) *논리* 회로를 보냈습니다. 시뮬레이터도 실제 장치처럼 이를 거부합니다. 실제 장치에서는
-# 작업이 대기열에 들어가기도 전에 오류가 돌아옵니다.
+# 마지막 호출은 (매개변수를 묶은) *논리* 회로를 보냈습니다. 시뮬레이터도 실제 장치처럼 이를
+# 거부합니다. 실제 장치에서는 작업이 대기열에 들어가기도 전에 오류가 돌아옵니다.
 
 # %% exercise="ghz_sampler_counts"
 
@@ -443,6 +443,8 @@ with Batch(backend=fez_sim) as batch:
     batch_sampler.options.simulator.seed_simulator = 2
     jobs = [batch_sampler.run([(isa_measured, [value])]) for value in (0.0, np.pi)]
     print([job.result()[0].data.meas.get_counts() for job in jobs])
+
+# %% exercise="session_undo"
 
 # %% exercise="batch_sweep"
 
