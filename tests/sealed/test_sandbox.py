@@ -70,6 +70,8 @@ def test_quantum_objects_cross_as_their_data():
     assert codec.decode(codec.encode(sv)).equiv(sv)
     op = SparsePauliOp(["XX", "ZI"], coeffs=[0.5, -1])
     assert codec.decode(codec.encode(op)).equiv(op)
+    wide = SparsePauliOp(["X" + "I" * 155, "Y" * 156], coeffs=[1, -0.5j])  # str() would cut these
+    assert codec.decode(codec.encode(wide)).equiv(wide)
 
 
 def test_subclasses_and_strangers_do_not_cross():

@@ -37,7 +37,7 @@ class Child:
         self.sock = sock
         self.handles: dict[int, Any] = {}
         self._ids = itertools.count(1)
-        self.codec = wire.Codec(export=self._export, proxy=self._proxy)
+        self.codec = wire.Codec(export=self._export, proxy=self._proxy, rebuild_backends=True)
         self.runner = CellRunner(capture_fds=True, inline_figures=inline_figures)
         self.runner.start_fd_capture()
 

@@ -130,10 +130,14 @@ class Codec:
         export: Callable[[Callable], int] | None = None,
         proxy: Callable[[dict], Callable] | None = None,
         max_depth: int = 40,
+        rebuild_backends: bool = False,
     ) -> None:
         self.export = export
         self.proxy = proxy
         self.max_depth = max_depth
+        # only the sandbox rebuilds a simulator from its description: there, building one runs
+        # nothing the submission could not run itself
+        self.rebuild_backends = rebuild_backends
 
     # -- encoding: exact types only, so a subclass cannot smuggle lying methods across
     def encode(self, value: Any, depth: int = 0) -> Any:
@@ -312,16 +316,98 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
     if t is SparsePauliOp:
         return {
             "$": "sparsepauliop",
-            "labels": [str(p) for p in value.paulis],
+            "labels": value.paulis.to_labels(),  # str() of a long Pauli is cut with "..."
             "coeffs": _npy(value.coeffs),
         }
     if t is Pauli:
-        return {"$": "pauli", "label": str(value)}
+        return {"$": "pauli", "label": value.to_label()}
     if t.__name__ == "Counts" and isinstance(value, dict):
         return codec.encode(dict(value), depth)
     if t.__name__ == "BitArray":
         return {"$": "bitarray", "array": _npy(value.array), "num_bits": int(value.num_bits)}
+    if t.__name__ == "DataBin":
+        fields = {str(k): codec.encode(v, depth + 1) for k, v in value.items()}
+        return {"$": "databin", "fields": fields, "shape": list(value.shape)}
+    if t.__name__ in ("PubResult", "SamplerPubResult"):
+        return {
+            "$": "pubresult",
+            "kind": t.__name__,
+            "data": codec.encode(value.data, depth + 1),
+            "metadata": codec.encode(dict(value.metadata), depth + 1),
+        }
+    if t.__name__ == "PrimitiveResult":
+        return {
+            "$": "primitiveresult",
+            "pubs": [codec.encode(p, depth + 1) for p in value],
+            "metadata": codec.encode(dict(value.metadata), depth + 1),
+        }
+    return _encode_backend(value)
+
+
+def _encode_backend(value: Any) -> dict | None:
+    """A simulator or fake device, as what to build again: an Aer simulator (possibly made from
+    a fake device, with or without its noise) or one of qiskit-ibm-runtime's fake devices."""
+    t = type(value)
+    module = t.__module__ or ""
+    if module.startswith("qiskit_ibm_runtime.fake_provider") and t.__name__.startswith("Fake"):
+        return {"$": "backend", "fake": t.__name__}
+    if t.__name__ == "AerSimulator" and module.startswith("qiskit_aer"):
+        name = str(value.name)
+        fake = None
+        if name.startswith("aer_simulator_from(") and name.endswith(")"):
+            fake = _fake_class_for(name[len("aer_simulator_from(") : -1])
+            if fake is None:
+                return None
+        options = {}
+        for key in ("method", "seed_simulator", "shots"):
+            option = getattr(value.options, key, None)
+            if isinstance(option, (int, str)):
+                options[key] = option
+        return {
+            "$": "backend",
+            "aer": True,
+            "fake": fake,
+            "noise": value.options.noise_model is not None,
+            "options": options,
+        }
     return None
+
+
+def _fake_class_for(backend_name: str) -> str | None:
+    import inspect
+
+    from qiskit_ibm_runtime import fake_provider
+
+    for name, cls in inspect.getmembers(fake_provider, inspect.isclass):
+        if getattr(cls, "backend_name", None) == backend_name and name.endswith(("V2", "")):
+            if not name.endswith("V2") and hasattr(fake_provider, name + "V2"):
+                continue
+            return name
+    return None
+
+
+def _rebuild_backend(data: dict) -> Any:
+    from qiskit_ibm_runtime import fake_provider
+
+    fake = data.get("fake")
+    device = None
+    if fake is not None:
+        cls = getattr(fake_provider, str(fake), None)
+        if not isinstance(cls, type) or not str(fake).startswith("Fake"):
+            raise ValueError(f"unknown fake backend {fake!r}")
+        device = cls()
+    if not data.get("aer"):
+        return device
+    from qiskit_aer import AerSimulator
+
+    options = {
+        k: v for k, v in (data.get("options") or {}).items() if k in ("method", "seed_simulator")
+    }
+    if device is None:
+        return AerSimulator(**options)
+    if data.get("noise"):
+        return AerSimulator.from_backend(device, **options)
+    return AerSimulator.from_backend(device, noise_model=None, **options)
 
 
 def _decode_library(tag: Any, data: dict, codec: Codec, depth: int) -> Any:
@@ -351,6 +437,25 @@ def _decode_library(tag: Any, data: dict, codec: Codec, depth: int) -> Any:
         from qiskit.primitives import BitArray
 
         return BitArray(_from_npy(data["array"]), int(data["num_bits"]))
+    if tag == "databin":
+        from qiskit.primitives import DataBin
+
+        fields = {str(k): codec.decode(v, depth + 1) for k, v in data["fields"].items()}
+        return DataBin(**fields, shape=tuple(int(n) for n in data.get("shape", [])))
+    if tag == "pubresult":
+        from qiskit.primitives import PubResult, SamplerPubResult
+
+        cls = SamplerPubResult if data.get("kind") == "SamplerPubResult" else PubResult
+        return cls(codec.decode(data["data"], depth + 1), codec.decode(data["metadata"], depth + 1))
+    if tag == "primitiveresult":
+        from qiskit.primitives import PrimitiveResult
+
+        pubs = [codec.decode(p, depth + 1) for p in data["pubs"]]
+        return PrimitiveResult(pubs, codec.decode(data["metadata"], depth + 1))
+    if tag == "backend":
+        if not codec.rebuild_backends:
+            return Ungradable("backend")
+        return _rebuild_backend(data)
     raise ValueError(f"unknown tag {tag!r}")
 
 
