@@ -107,6 +107,7 @@ def _code_roots() -> list[Path]:
     for package in (qcourse, qgrade):
         roots.add(Path(package.__file__).resolve().parents[1])
     for site_dir in _site_dirs():
+        roots.add(Path(site_dir))  # resolved below: a venv's lib/ may be a link elsewhere
         for pth in Path(site_dir).glob("*.pth"):
             try:
                 lines = pth.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -189,20 +190,7 @@ def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) 
             args += ["--ro-bind", path, path]
     for name in _ETC:
         args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
-    made: set[Path] = set()
-    for root in roots:
-        if str(root).startswith(("/usr/", "/lib")) or str(root) == "/usr":
-            continue
-        # parents made by bwrap itself would be root-only (0700): the submission's user could
-        # not reach the Python installation through them
-        for parent in reversed(root.parents):
-            if parent != Path("/") and parent not in made:
-                made.add(parent)
-                args += ["--perms", "0755", "--dir", str(parent)]
-        args += ["--ro-bind", str(root), str(root)]
-    for path in hidden:
-        if any(r == path or r in path.parents for r in roots):
-            args += ["--tmpfs", str(path)]
+    # fresh /proc, /dev, /tmp and scratch first: a code root may live under /tmp
     args += [
         "--proc",
         "/proc",
@@ -220,6 +208,20 @@ def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) 
         "/scratch",
         "--clearenv",
     ]
+    made: set[Path] = set()
+    for root in roots:
+        if str(root).startswith(("/usr/", "/lib")) or str(root) == "/usr":
+            continue
+        # parents made by bwrap itself would be root-only (0700): the submission's user could
+        # not reach the Python installation through them
+        for parent in reversed(root.parents):
+            if parent not in (Path("/"), Path("/tmp")) and parent not in made:
+                made.add(parent)
+                args += ["--perms", "0755", "--dir", str(parent)]
+        args += ["--ro-bind", str(root), str(root)]
+    for path in hidden:
+        if any(r == path or r in path.parents for r in roots):
+            args += ["--tmpfs", str(path)]
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "HOME": "/scratch",

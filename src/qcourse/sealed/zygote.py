@@ -106,12 +106,32 @@ def kill_everything_else() -> int:
     raise RuntimeError("processes keep appearing in the sandbox")
 
 
+def _mount_points() -> set[str]:
+    """Every mount point in the sandbox and each of its parents (never wiped)."""
+    keep: set[str] = set()
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8") as fh:
+            for line in fh:
+                point = line.split()[4].replace("\\040", " ")
+                while point not in keep and point != "/":
+                    keep.add(point)
+                    point = os.path.dirname(point)
+    except OSError:
+        pass
+    return keep
+
+
+_KEEP: set[str] = set()
+
+
 def _wipe() -> None:
     for top in WIPE:
         if not os.path.isdir(top):
             continue
         for name in os.listdir(top):
             path = os.path.join(top, name)
+            if path in _KEEP:  # a code root bound under /tmp, or the way to it
+                continue
             _make_removable(path)
             if os.path.isdir(path) and not os.path.islink(path):
                 shutil.rmtree(path, ignore_errors=False)
@@ -222,6 +242,7 @@ def _signal(pid: int, sig: int) -> None:
 def main() -> None:
     control = socket.socket(fileno=int(os.environ.get("QCOURSE_CONTROL_FD", CONTROL_FD)))
     warm_up()
+    _KEEP.update(_mount_points())
     _wipe()
     for shared in ("/tmp", "/dev/shm"):
         if os.path.isdir(shared):
