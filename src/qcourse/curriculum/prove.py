@@ -17,6 +17,7 @@ from qcourse.curriculum.model import Curriculum, Exercise, Module
 from qcourse.curriculum.outcomes import Graded, read_graded
 from qcourse.curriculum.report import Check, ExerciseReport, ModuleReport
 from qcourse.curriculum.submissions import with_answers, write_submission
+from qcourse.gradecells import parse_failure, solution_id, test_id
 
 SOLUTION, STARTER = "solution", "starter"
 
@@ -147,11 +148,11 @@ def _set_wrong(report: ModuleReport, exercise_id: str, k: int, check: Check) -> 
 
 
 def _test(ex: Exercise) -> str:
-    return f"test_{ex.id}"
+    return test_id(ex.id)
 
 
 def _why_lost(run: Graded, ex: Exercise) -> str:
-    for gid in (_test(ex), f"solution_{ex.id}"):
+    for gid in (_test(ex), solution_id(ex.id)):
         if gid in run.failures:
             return f"{gid}: {run.failures[gid]}"
     return "the test cell's output gave partial credit"
@@ -167,7 +168,7 @@ def _num(x: float | None) -> str:
 
 
 def _own_cells(module: Module) -> set[str]:
-    return {f"{kind}_{ex.id}" for ex in module.exercises for kind in ("solution", "test")}
+    return {gid for ex in module.exercises for gid in (solution_id(ex.id), test_id(ex.id))}
 
 
 def _check_solution(run: Graded, module: Module, report: ModuleReport) -> None:
@@ -221,7 +222,7 @@ def _check_wrong(run: Graded, ex: Exercise, k: int, wrong_ids: set[str], module:
         evalue = run.evalues.get(_test(ex))
         if evalue is None:
             reasons.append(f"expected the test to raise [{wrong.diagnosis}], it raised nothing")
-        elif not evalue.lstrip().startswith(f"[{wrong.diagnosis}]"):
+        elif parse_failure(evalue)[0] != wrong.diagnosis:
             shown = " ".join(evalue.split())[:200]
             reasons.append(f"expected a [{wrong.diagnosis}] diagnosis, the test said: {shown}")
     collateral = [

@@ -7,14 +7,11 @@ import re
 from collections import Counter
 from typing import Any
 
+from qcourse.gradecells import grade_id
+
 
 def _grade_ids(nb: dict[str, Any]) -> list[str]:
-    ids = []
-    for cell in nb.get("cells", []):
-        meta = cell.get("metadata", {}).get("nbgrader", {}) if isinstance(cell, dict) else {}
-        if meta.get("grade_id"):
-            ids.append(meta["grade_id"])
-    return ids
+    return [gid for cell in nb.get("cells", []) if (gid := grade_id(cell))]
 
 
 def inspect_submission(
@@ -78,7 +75,7 @@ def problems_after_grading(files: dict[str, bytes], grade_cells: dict[str, list[
         nb = json.loads(data.decode("utf-8"))
         timed_out, truncated, limits = [], [], []
         for cell in nb.get("cells", []):
-            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "a cell")
+            gid = grade_id(cell) or "a cell"
             for out in cell.get("outputs", []):
                 if out.get("output_type") == "error" and out.get("ename") in (
                     "CellTimeoutError",

@@ -10,17 +10,15 @@ from __future__ import annotations
 import csv
 import html
 import json
-import re
 import statistics
 import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qcourse.gradecells import grade_id, nbgrader_meta, parse_failure
 from qcourse.instructor.coursedir import Course
 from qcourse.instructor.grading import load_log, score_table
-
-_CODE = re.compile(r"^\s*\[([a-z_]+)\]")
 
 TEXT = {
     "en": {
@@ -115,13 +113,12 @@ def _test_cell_errors(path: Path) -> dict[str, str]:
         return {}
     found = {}
     for cell in nb.get("cells", []):
-        meta = cell.get("metadata", {}).get("nbgrader", {})
-        if not meta.get("grade"):
+        if not nbgrader_meta(cell).get("grade"):
             continue
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                match = _CODE.match(out.get("evalue", ""))
-                found[meta.get("grade_id", "")] = match.group(1) if match else out.get("ename")
+                code, _message = parse_failure(out.get("evalue", ""))
+                found[grade_id(cell) or ""] = code or out.get("ename")
                 break
     return found
 

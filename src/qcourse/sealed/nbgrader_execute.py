@@ -20,8 +20,9 @@ from typing import Any
 from nbgrader.preprocessors import Execute
 from traitlets import Bool
 
+from qcourse.gradecells import Role, roles_from
 from qcourse.sealed.sandbox import shared_sandbox
-from qcourse.sealed.trusted import Role, SealedRun
+from qcourse.sealed.trusted import SealedRun
 
 REPORT_ENV = "QCOURSE_SEALED_REPORT"  # where the grader wants the run's report (a JSON file)
 MAX_SUBMISSION_BYTES = 64 * 1024 * 1024
@@ -35,22 +36,14 @@ def roles_from_gradebook(nb: Any, db_url: str, assignment: str, notebook: str) -
         source_nb = gb.find_notebook(notebook, assignment)
         solution_ids = {c.name for c in source_nb.solution_cells}
         grade_ids = {c.name for c in source_nb.grade_cells}
-        sources = {c.name: (c.source, c.locked, c.cell_type) for c in source_nb.source_cells}
-    roles: dict[int, Role] = {}
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        known = sources.get(gid) if gid else None
-        if known is None or known[2] != "code" or known[0] != cell.source:
-            roles[index] = "student"
-        elif gid in grade_ids and gid not in solution_ids:
-            roles[index] = "test"
-        elif known[1] and gid not in solution_ids:
-            roles[index] = "instructor"
-        else:
-            roles[index] = "student"
-    return roles
+        cells = [
+            (c.name, c.source, c.locked)
+            for c in source_nb.source_cells
+            if c.cell_type == "code" and c.name not in solution_ids
+        ]
+    tests = {name: source for name, source, _locked in cells if name in grade_ids}
+    locked = {name: source for name, source, lock in cells if lock and name not in grade_ids}
+    return roles_from(nb, tests, locked)
 
 
 def submission_files(folder: str | os.PathLike, limit: int = MAX_SUBMISSION_BYTES) -> dict:

@@ -26,8 +26,9 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+from qcourse.gradecells import Role
 from qcourse.sealed import wire
 from qcourse.sealed.cells import CellRunner
 from qcourse.sealed.sandbox import (
@@ -38,7 +39,6 @@ from qcourse.sealed.sandbox import (
     SubmissionTimeout,
 )
 
-Role = Literal["student", "test", "instructor"]
 _BUILTINS = set(dir(builtins))
 _ALLOWED_OUTPUTS = {"stream", "display_data", "execute_result", "error"}
 
@@ -178,6 +178,7 @@ class SealedRun:
         self.env = dict(env or {})
         self._deadline: float | None = None
         self._from_sandbox: dict[str, Any] = {}
+        self._limits_hit: list[str] = []
         self._trusted_handles: dict[int, Callable] = {}
 
     # -- the codec of this side: our callables are exported, the sandbox's become proxies
@@ -335,7 +336,7 @@ class SealedRun:
         finally:
             self._deadline = None
             report.end = self.session.end()
-            report.limits_hit = list(report.end.limits_hit)
+            report.limits_hit = list(dict.fromkeys([*self._limits_hit, *report.end.limits_hit]))
             _close_figures()
             report.seconds = time.monotonic() - started
         return report
@@ -350,6 +351,10 @@ class SealedRun:
         if "error" in frame:  # the child could not even run it (an unsendable output)
             return [_error_output(frame["error"].get("type", "Error"), frame["error"])]
         outputs = sanitize_outputs(frame.get("outputs"))
+        reply = frame.get("reply") if isinstance(frame.get("reply"), dict) else {}
+        if reply.get("overflowed"):  # the sandbox kept the first part only
+            self._limits_hit.append("output")
+            outputs.append({"output_type": "stream", "name": "stdout", "text": TRUNCATED})
         if frame.get("interrupted") and not any(o["output_type"] == "error" for o in outputs):
             outputs.append(_error_output("KeyboardInterrupt", {"message": ""}))
         return outputs
@@ -366,6 +371,7 @@ class SealedRun:
 
 
 _MISSING = object()
+TRUNCATED = "\n... Output truncated ...\n"  # nbgrader's LimitOutput marker, as reports read it
 
 # classes a test may take from the submission's names by reference (the grader's own copy)
 _TRUSTED_PACKAGES = ("qiskit", "qiskit_aer", "numpy", "scipy", "qgrade", "fractions", "collections")

@@ -88,31 +88,6 @@ def run_graded(
     )
 
 
-def cell_roles(nb: nbformat.NotebookNode, instructor: nbformat.NotebookNode) -> dict[int, str]:
-    """Which cells are the instructor's tests and locked cells, unchanged (see qcourse.sealed)."""
-    tests, locked = {}, {}
-    for cell in instructor.cells:
-        gid = grade_id(cell)
-        if not gid or cell.cell_type != "code":
-            continue
-        if is_test_cell(cell):
-            tests[gid] = cell.source
-        elif cell.get("metadata", {}).get("nbgrader", {}).get("locked"):
-            locked[gid] = cell.source
-    roles: dict[int, str] = {}
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        gid = grade_id(cell)
-        if gid in tests and tests[gid] == cell.source:
-            roles[index] = "test"
-        elif gid in locked and locked[gid] == cell.source:
-            roles[index] = "instructor"
-        else:
-            roles[index] = "student"
-    return roles
-
-
 def _execute_sealed(
     nb: nbformat.NotebookNode,
     instructor: nbformat.NotebookNode,
@@ -120,6 +95,7 @@ def _execute_sealed(
     cell_timeout: int,
 ) -> str:
     """Run `nb` sealed, in place; return what went wrong or ""."""
+    from qcourse.gradecells import cell_roles
     from qcourse.sealed.sandbox import SandboxUnavailable, shared_sandbox
     from qcourse.sealed.trusted import SealedRun
 
@@ -132,7 +108,7 @@ def _execute_sealed(
         run = SealedRun(
             shared_sandbox(),
             files,
-            cell_roles(nb, instructor),
+            cell_roles(nb, instructor),  # the tests run outside the sandbox
             cell_timeout=cell_timeout,
             figures=False,
         ).run(nb)
