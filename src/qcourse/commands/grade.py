@@ -49,6 +49,14 @@ def register(subparsers) -> None:
         help="grade only this student (repeatable)",
     )
     p.add_argument(
+        "--cell-time-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="time-out per cell (default: the module's own limit, ten times its reference "
+        "solution's measured run and at least 20 s, recorded in the source notebook)",
+    )
+    p.add_argument(
         "--unsealed",
         action="store_true",
         help="grade without the sandbox (where none can be made): submissions then run in the "
@@ -60,6 +68,10 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UserError(f"--workers must be a positive number, got {args.workers}")
+    if args.cell_time_limit is not None and args.cell_time_limit <= 0:
+        raise UserError(
+            f"--cell-time-limit must be a positive number of seconds, got {args.cell_time_limit}"
+        )
     if args.time_limit is not None and args.time_limit <= 0:
         raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
     from qcourse.instructor.cluster import GradingCluster
@@ -107,6 +119,7 @@ def _grade(args: argparse.Namespace, cluster) -> int:
         force=args.force,
         students=args.student,
         sealed=not args.unsealed,
+        cell_time_limit=args.cell_time_limit,
     )
     try:
         result = grade_with_progress(course, args.module, options, cluster)

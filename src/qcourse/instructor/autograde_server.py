@@ -16,7 +16,13 @@ import os
 import sys
 
 
-def autograde(root: str, assignment: str, student: str, sealed: bool = True) -> dict:
+def autograde(
+    root: str,
+    assignment: str,
+    student: str,
+    sealed: bool = True,
+    cell_time_limit: dict | None = None,
+) -> dict:
     """`nbgrader autograde ASSIGNMENT --student STUDENT --force` in the course at `root`.
 
     Sealed (the default), the submission's code runs in the sandbox and the test cells here.
@@ -38,6 +44,12 @@ def autograde(root: str, assignment: str, student: str, sealed: bool = True) -> 
     # the kernel holds nothing worth a graceful stop once its notebook ran; nbgrader's default
     # ("graceful") leaves the worker idle for about 1.5 s per submission waiting for it to exit
     config.Execute.shutdown_kernel = "immediate"
+    if cell_time_limit:  # {"seconds", "exact"}: see grading.CellLimit
+        limit = int(cell_time_limit["seconds"])
+        configured = config.Execute.get("timeout")
+        if configured and not cell_time_limit.get("exact"):
+            limit = min(int(configured), limit)
+        config.Execute.timeout = limit
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     coursedir.student_id = student
@@ -108,6 +120,7 @@ def serve(stdin=sys.stdin, stdout=sys.stdout, sealed: bool = True) -> None:
                     request["assignment"],
                     request.get("student", "*"),
                     sealed=request.get("sealed", True),
+                    cell_time_limit=request.get("cell_time_limit"),
                 )
         except Exception as exc:  # the converter itself failed to start
             reply = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}

@@ -15,7 +15,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from qcourse.instructor import gbslice
@@ -46,6 +46,7 @@ class GradeOptions:
     force: bool = False
     students: list[str] | None = None
     sealed: bool = True  # submissions run in the sandbox, tests outside it (`--unsealed` off)
+    cell_time_limit: float | None = None  # seconds per cell; default: the module's own limit
 
 
 @dataclass
@@ -113,10 +114,48 @@ class ModuleLayout:
     source_files: dict[str, bytes]
     config_text: str
     empty_gradebook: bytes
+    cell_time_limit: float | None = None
+
+
+@dataclass(frozen=True)
+class CellLimit:
+    """A cell time-out: `exact` is the instructor's own; otherwise the module's measured limit,
+    and nbgrader's configured time-out still applies when it is smaller."""
+
+    seconds: float
+    exact: bool = False
+
+
+def cell_time_limit(
+    course: Course, module: str, notebooks: list[str], options: GradeOptions
+) -> CellLimit | None:
+    """The instructor's `--cell-time-limit`, else the module's measured limit (recorded in the
+    source notebooks, measured once if absent), else None (nbgrader's config alone)."""
+    if options.cell_time_limit:
+        return CellLimit(float(options.cell_time_limit), exact=True)
+    if not options.sealed:
+        return None
+    from qcourse.curriculum.timing import ensure_limit
+
+    source = course.step_dir(course.coursedir().source_directory, ".", module)
+    limits = []
+    for name in notebooks:
+        path = source / f"{name}.ipynb"
+        if not path.is_file():
+            return None
+        try:
+            limits.append(ensure_limit(path))
+        except Exception:  # a reference that does not run here: keep nbgrader's time-out
+            return None
+    return CellLimit(float(max(limits))) if limits else None
 
 
 def module_layout(
-    course: Course, module: str, notebooks: list[str], cells: dict[str, list[str]]
+    course: Course,
+    module: str,
+    notebooks: list[str],
+    cells: dict[str, list[str]],
+    cell_limit: CellLimit | None = None,
 ) -> ModuleLayout:
     """The shared part of the tasks; `notebooks` and `cells` as `_assignment_layout` read them."""
     from qcourse.instructor.worker import relpath_files
@@ -128,6 +167,7 @@ def module_layout(
         source_files=relpath_files(source, skip_suffix=".ipynb"),
         config_text=(course.root / CONFIG_NAME).read_text(encoding="utf-8"),
         empty_gradebook=gbslice.empty_gradebook(course.db_url, course.course_id),
+        cell_time_limit=cell_limit,
     )
 
 
@@ -154,6 +194,7 @@ def build_task(
         empty_gradebook=layout.empty_gradebook,
         time_limit=time_limit,
         sealed=sealed,
+        cell_time_limit=asdict(layout.cell_time_limit) if layout.cell_time_limit else None,
     )
 
 
@@ -269,7 +310,8 @@ def _grade_module(
     from dask.distributed import as_completed
 
     client = cluster.ready()
-    layout = module_layout(course, module, notebooks, cells)
+    limit = cell_time_limit(course, module, notebooks, options)
+    layout = module_layout(course, module, notebooks, cells, limit)
     futures = {}
     for student in todo:
         task = build_task(course, module, student, options.time_limit, layout, options.sealed)

@@ -42,6 +42,7 @@ class GradeTask:
     empty_gradebook: bytes
     time_limit: float
     sealed: bool = True  # run the submission in the sandbox, the tests outside it
+    cell_time_limit: dict | None = None  # grading.CellLimit as a dict: {"seconds", "exact"}
 
 
 @dataclass
@@ -103,7 +104,14 @@ class AutogradeServer:
         self.proc.wait()
         self.proc = None
 
-    def run(self, root: str, assignment: str, student: str, time_limit: float) -> dict | None:
+    def run(
+        self,
+        root: str,
+        assignment: str,
+        student: str,
+        time_limit: float,
+        cell_time_limit: dict | None = None,
+    ) -> dict | None:
         """Autograde `student` ("*": everyone) in the course at `root`: the helper's reply, or
         None if it exceeded `time_limit` or died."""
         request = {
@@ -111,6 +119,7 @@ class AutogradeServer:
             "assignment": assignment,
             "student": student,
             "sealed": self.sealed,
+            "cell_time_limit": cell_time_limit,
         }
         return self.request(request, time_limit)
 
@@ -210,7 +219,9 @@ def grade(task: GradeTask) -> GradeResult:
 
         server = _take_server(task.sealed)
         try:
-            reply = server.run(str(root), task.assignment, task.student, task.time_limit)
+            reply = server.run(
+                str(root), task.assignment, task.student, task.time_limit, task.cell_time_limit
+            )
         finally:
             _give_back(server)
         if reply is None:
