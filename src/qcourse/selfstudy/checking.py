@@ -74,7 +74,11 @@ def check_notebook(
     curriculum_root: Path | None = None,
     store_path: Path | None = None,
     record: bool = True,
+    sealed: bool | None = None,
 ) -> CheckResult:
+    """Grade the learner's notebook at `path` with the course's own tests; record the result.
+
+    `sealed`: None grades in the sandbox where one can be made (see `run_graded`)."""
     path = Path(path).expanduser().resolve()
     nb = read_learner_notebook(path)
     ws = find_workspace(path)
@@ -84,7 +88,7 @@ def check_notebook(
     source = installed(root)
     module, lang = identify(nb, path, source, ws.lang if ws else "en")
     instructor = nbformat.read(source.instructor_notebook(module.id, lang), as_version=4)
-    graded = run_graded(nb, instructor, path.parent)
+    graded = run_graded(nb, instructor, path.parent, sealed=sealed)
     rec = CheckRecord(
         module=module.id,
         lang=lang,
