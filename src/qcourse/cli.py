@@ -13,10 +13,10 @@ import pkgutil
 import sys
 
 from qcourse import __version__, commands
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one clear line, exit code 2."""
+__all__ = ["UserError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qcourse {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 

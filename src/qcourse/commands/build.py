@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 LANG_CHOICES = ("en", "ko", "all")
 
@@ -55,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise CurriculumError(problems)
     if not selected:
-        raise UserError(f"no modules in {curriculum.root}")
+        raise UserError(_("no modules in {path}").format(path=curriculum.root))
     modules = [m.id for m in selected]
     langs = languages(args.lang)
+    built, released = _("built"), _("released")
     for lang in langs:
         if args.out is None:
             out = Path("build") / lang
@@ -65,10 +67,10 @@ def run(args: argparse.Namespace) -> int:
             out = args.out / lang if len(langs) > 1 else args.out
         written = build_source(out, lang, modules, curriculum)
         for path in written:
-            console.print(f"[green]built[/green] {path}")
+            console.print(f"[green]{built}[/green] {path}")
         if args.release:
             with console.status(f"nbgrader generate_assignment ({lang})"):
                 released = generate_release(out, modules)
             for path in released:
-                console.print(f"[green]released[/green] {path}")
+                console.print(f"[green]{released}[/green] {path}")
     return 0

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -36,21 +39,70 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
+    from qcourse.i18n import _, default_language
     from qcourse.selfstudy.check_table import check_table
-    from qcourse.selfstudy.checking import check_notebook, resolve_target
+    from qcourse.selfstudy.checking import check_notebook, grading_now, resolve_target
+    from qcourse.selfstudy.workspace import find_workspace
 
     console = Console()
+    if grading_now():
+        # a notebook being graded runs `!qcourse check`: grading it again would nest kernels
+        console.print(_("qcourse check does nothing while a notebook is being graded."))
+        return 0
     all_passed = True
-    for notebook in resolve_target(args.target, args.dir):
-        with console.status(f"grading {notebook.name} …"):
-            result = check_notebook(
-                notebook, curriculum_root=args.curriculum, record=not args.no_record
-            )
+    notebooks = resolve_target(args.target, args.dir)
+    for n, notebook in enumerate(notebooks, 1):
+        ws = find_workspace(notebook) if notebook.exists() else None
+        lang = default_language(ws.lang if ws else None)
+        what = _("grading {name} ({n} of {total}) …", lang).format(
+            name=notebook.name, n=n, total=len(notebooks)
+        )
+        started = time.monotonic()
+        with console.status(escape(what)) as status:
+
+            def tick(what: str = what, started: float = started, status=status) -> None:
+                status.update(escape(f"{what} {time.monotonic() - started:.0f} s"))
+
+            with _ticking(tick):
+                result = check_notebook(
+                    notebook, curriculum_root=args.curriculum, record=not args.no_record
+                )
         console.print(check_table(result))
+        lang = result.lang
+        console.print(
+            escape(
+                _("{name}: graded in {seconds:.0f} s", lang).format(
+                    name=notebook.name, seconds=time.monotonic() - started
+                )
+            ),
+            style="dim",
+        )
         if result.problem:
-            console.print(f"[bold red]The notebook did not run to the end:[/] {result.problem}")
+            label = escape(_("The notebook did not run to the end", lang))
+            console.print(f"[bold red]{label}:[/] {escape(result.problem)}")
         for notice in result.notices:
-            console.print(f"[yellow]progress store:[/] {notice}")
+            label = escape(_("progress store", lang))
+            console.print(f"[yellow]{label}:[/] {escape(notice)}")
         rec = result.record
         all_passed &= bool(rec.outcomes) and all(o.passed for o in rec.outcomes)
     return 0 if all_passed else 1
+
+
+@contextmanager
+def _ticking(tick, every: float = 1.0):
+    """Call `tick()` every `every` seconds while the block runs (the elapsed time on screen)."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            tick()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

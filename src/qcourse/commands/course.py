@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
@@ -89,16 +90,33 @@ def run_init(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     except Exception as exc:
         if "sqlalchemy" in type(exc).__module__ or "psycopg2" in type(exc).__module__:
-            raise UserError(f"cannot open the gradebook at {args.db_url}: {exc}") from exc
+            raise UserError(
+                _("cannot open the gradebook at {url}: {error}").format(url=args.db_url, error=exc)
+            ) from exc
         raise
-    print(f"course {args.course_id} ready in {result.course_dir}")
+    lang = args.lang
+    print(
+        _("course {course} ready in {path}", lang).format(
+            course=args.course_id, path=result.course_dir
+        )
+    )
     for path in result.sources:
-        print(f"  source: {path.relative_to(result.course_dir)}")
+        print("  " + _("source: {path}", lang).format(path=path.relative_to(result.course_dir)))
     if args.roster:
-        print(f"  {result.students} students imported from {args.roster}")
+        print(
+            "  "
+            + _("{n} students imported from {path}", lang).format(
+                n=result.students, path=args.roster
+            )
+        )
     for note in result.notes:
-        print(f"  note: {note}")
-    print("next: cd into it and run `nbgrader generate_assignment MODULE` (see the README)")
+        print("  " + _("note: {note}", lang).format(note=note))
+    print(
+        _(
+            "next: cd into it and run `nbgrader generate_assignment MODULE` (see the README)",
+            lang,
+        )
+    )
     return 0
 
 
@@ -114,7 +132,12 @@ def run_roster(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     tools_on_path()
     count = import_roster(course.db_url, course.course_id, roster)
-    print(f"{count} students imported into {course.course_id}")
+    print(_("{n} students imported into {course}").format(n=count, course=course.course_id))
     if roster.ignored_columns:
-        print(f"  note: columns ignored: {', '.join(roster.ignored_columns)}")
+        print(
+            "  "
+            + _("note: columns ignored: {columns}").format(
+                columns=", ".join(roster.ignored_columns)
+            )
+        )
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
@@ -36,9 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from qcourse.instructor.demo import DemoError, run_demo
 
     if args.dir is not None and args.dir.exists() and any(args.dir.iterdir()):
-        raise UserError(f"--dir {args.dir} is not empty: give a new or empty folder")
+        raise UserError(
+            _("--dir {path} is not empty: give a new or empty folder").format(path=args.dir)
+        )
     if args.workers is not None and args.workers < 1:
-        raise UserError(f"--workers must be a positive number, got {args.workers}")
+        raise UserError(
+            _("--workers must be a positive number, got {value}").format(value=args.workers)
+        )
     try:
         run_demo(args.dir, workers=args.workers, lang=args.lang)
     except DemoError as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
@@ -53,9 +54,15 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
-        raise UserError(f"--workers must be a positive number, got {args.workers}")
+        raise UserError(
+            _("--workers must be a positive number, got {value}").format(value=args.workers)
+        )
     if args.time_limit is not None and args.time_limit <= 0:
-        raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
+        raise UserError(
+            _("--time-limit must be a positive number of seconds, got {value}").format(
+                value=args.time_limit
+            )
+        )
     from qcourse.instructor.cluster import GradingCluster
 
     # the workers start while this process reads the course and imports nbgrader
@@ -88,7 +95,11 @@ def _grade(args: argparse.Namespace, cluster) -> int:
         raise UserError(str(exc).strip("'\"")) from exc
     except OSError as exc:
         if args.scheduler:
-            raise UserError(f"cannot reach the dask scheduler at {args.scheduler}: {exc}") from exc
+            raise UserError(
+                _("cannot reach the dask scheduler at {address}: {error}").format(
+                    address=args.scheduler, error=exc
+                )
+            ) from exc
         raise
     print_outcome(course, args.module, result)
     return 0

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.markdown import Markdown
-from rich.panel import Panel
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,22 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from qcourse.i18n import choose
     from qcourse.selfstudy.course_builds import installed
-    from qcourse.selfstudy.hints import reveal_next_hint
-    from qcourse.selfstudy.words import words
+    from qcourse.selfstudy.hints import hints_markdown, reveal_next_hint
     from qcourse.selfstudy.workspace import find_lab_workspace
 
     ws = find_lab_workspace(args.dir)
     source = installed(args.curriculum or (ws.curriculum_root if ws else None))
-    lang = args.lang or (ws.lang if ws else "en")
+    lang = choose(args.lang, ws.lang if ws else None)
     module = source.curriculum.module(args.module)
     reveal = reveal_next_hint(module, args.exercise, lang)
-    w = words(lang)
-    console = Console()
-    for n, text in enumerate(reveal.revealed, 1):
-        console.print(
-            Panel(Markdown(text), title=f"{w['hint']} {n}/{reveal.total}", title_align="left")
-        )
-    if reveal.last:
-        console.print(f"[dim]{w['no_more_hints']}[/dim]")
+    Console().print(Markdown(hints_markdown(reveal, lang)))
     return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
@@ -36,11 +37,13 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     except MissingEntry as exc:
         raise UserError(
-            f"the gradebook has no assignment {args.module!r}: grade it first "
-            f"(`qcourse grade {args.module}`)"
+            _(
+                "the gradebook has no assignment {module!r}: grade it first "
+                "(`qcourse grade {module}`)"
+            ).format(module=args.module)
         ) from exc
     for line in diagnosis_lines(report):
         print(line)
-    print(f"report: {report.html_path}")
-    print(f"LMS grades: {report.csv_path}")
+    print(_("report: {path}").format(path=report.html_path))
+    print(_("LMS grades: {path}").format(path=report.csv_path))
     return 0

@@ -31,7 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from qcourse.cli import UserError
+    from rich.markup import escape
+
+    from qcourse.errors import UserError
+    from qcourse.i18n import _
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.transcript import render_html, render_pdf
@@ -43,19 +46,28 @@ def run(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+        raise UserError(
+            _("cannot create the output folder {path}: {error}", lang).format(
+                path=out, error=exc.strerror
+            )
+        ) from exc
     html = out / f"transcript-{lang}.html"
     html.write_text(
         render_html(view, source.curriculum, lang, learner, source.fingerprint), encoding="utf-8"
     )
-    console.print(f"HTML: {html}")
+    console.print(f"HTML: {escape(str(html))}")
     if not args.no_pdf:
         pdf = render_pdf(view, source.curriculum, lang, learner, out / f"transcript-{lang}.pdf")
         if pdf:
-            console.print(f"PDF:  {pdf}")
+            console.print(f"PDF:  {escape(str(pdf))}")
         else:
             console.print(
-                "[yellow]PDF skipped:[/] no font for Korean on this machine (install e.g. "
-                "fonts-nanum or fonts-noto-cjk); the HTML has everything"
+                escape(
+                    _(
+                        "PDF skipped: no font for Korean on this machine; the HTML has everything",
+                        lang,
+                    )
+                ),
+                style="yellow",
             )
     return 0

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qcourse.i18n import _
 from qcourse.selfstudy.fonts import can_draw, font_families
 from qcourse.selfstudy.progress_view import ProgressView
-
-_TITLES = {
-    "en": ("Best score per module (%)", "Exercises passed per competence (%)"),
-    "ko": ("모듈별 최고 점수 (%)", "역량별 통과한 연습 (%)"),
-}
 
 
 def plot_progress(view: ProgressView, lang: str, out: Path) -> Path:
@@ -22,7 +18,10 @@ def plot_progress(view: ProgressView, lang: str, out: Path) -> Path:
 
     if not can_draw(lang):
         lang = "en"  # no font for Hangul here: English labels rather than empty boxes
-    titles = _TITLES.get(lang, _TITLES["en"])
+    titles = (
+        _("Best score per module (%)", lang),
+        _("Exercises passed per competence (%)", lang),
+    )
     module_labels = [m.module for m in view.modules]
     module_values = [
         100.0 * m.best_score / m.total_points if m.total_points else 0.0 for m in view.modules

@@ -12,59 +12,44 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
+from qcourse.i18n import _, pick
 from qcourse.selfstudy.fonts import can_draw, font_families
 from qcourse.selfstudy.progress_view import LEVELS, ProgressView
-from qcourse.selfstudy.words import pick
 
 if TYPE_CHECKING:
     from qcourse.curriculum import Curriculum
 
-TEXT = {
-    "en": {
-        "title": "Competence transcript",
-        "intro": "Exercises passed in self-study with qcourse, graded on the learner's machine "
-        "with the course's own tests (hidden tests included), mapped to the European Competence "
-        "Framework for Quantum Technologies (CFQT {version}).",
-        "learner": "Learner",
-        "date": "Date",
-        "curriculum": "Curriculum build",
-        "competence": "Competence (CFQT subdomain)",
-        "level": "Level demonstrated",
-        "evidence": "Evidence: exercises passed",
-        "passed_on": "first passed {date}, {attempts} checks, {hints} hints",
-        "not_yet": "not yet demonstrated",
-        "modules": "Modules",
-        "module": "Module",
-        "score": "Best score",
-        "completed": "completed {date}",
-        "in_progress": "in progress",
-        "not_started": "not started",
-        "summary": "{passed} of {total} exercises passed; {modules} of {all_modules} modules "
-        "completed.",
-        "note": "Self-study evidence: not an examination under supervision.",
-    },
-    "ko": {
-        "title": "역량 성적 증명서",
-        "intro": "qcourse 자습에서 통과한 연습입니다. 학습자의 컴퓨터에서 과정의 테스트(숨은 "
-        "테스트 포함)로 채점했으며, 유럽 양자기술 역량 프레임워크(CFQT {version})에 대응시켰습니다.",
-        "learner": "학습자",
-        "date": "날짜",
-        "curriculum": "교육과정 빌드",
-        "competence": "역량 (CFQT 하위 영역)",
-        "level": "보여 준 수준",
-        "evidence": "근거: 통과한 연습",
-        "passed_on": "{date} 처음 통과, 확인 {attempts}회, 힌트 {hints}개",
-        "not_yet": "아직 보여 주지 않음",
-        "modules": "모듈",
-        "module": "모듈",
-        "score": "최고 점수",
-        "completed": "{date} 완료",
-        "in_progress": "진행 중",
-        "not_started": "시작 전",
-        "summary": "연습 {total}개 중 {passed}개 통과, 모듈 {all_modules}개 중 {modules}개 완료.",
-        "note": "자습 근거이며, 감독하의 시험 결과가 아닙니다.",
-    },
-}
+
+def _text(lang: str) -> dict[str, str]:
+    """The transcript's own words in `lang` (from the qcourse catalogue)."""
+    return {
+        "title": _("Competence transcript", lang),
+        "intro": _(
+            "Exercises passed in self-study with qcourse, graded on the learner's machine with "
+            "the course's own tests (hidden tests included), mapped to the European Competence "
+            "Framework for Quantum Technologies (CFQT {version}).",
+            lang,
+        ),
+        "learner": _("Learner", lang),
+        "date": _("Date", lang),
+        "curriculum": _("Curriculum build", lang),
+        "competence": _("Competence (CFQT subdomain)", lang),
+        "level": _("Level demonstrated", lang),
+        "evidence": _("Evidence: exercises passed", lang),
+        "passed_on": _("first passed {date}, {attempts} checks, {hints} hints", lang),
+        "not_yet": _("not yet demonstrated", lang),
+        "modules": _("Modules", lang),
+        "module": _("Module", lang),
+        "score": _("Best score", lang),
+        "completed": _("completed {date}", lang),
+        "in_progress": _("in progress", lang),
+        "not_started": _("not started", lang),
+        "summary": _(
+            "{passed} of {total} exercises passed; {modules} of {all_modules} modules completed.",
+            lang,
+        ),
+        "note": _("Self-study evidence: not an examination under supervision.", lang),
+    }
 
 
 def _date(ts: float | None) -> str:
@@ -86,7 +71,7 @@ def transcript_lines(
     view: ProgressView, curriculum: Curriculum, lang: str
 ) -> tuple[list[tuple[str, str, list[str]]], str]:
     """(competence, level, evidence lines) per subdomain, and the summary sentence."""
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     rows = []
     for c in view.competences:
         ordered = sorted(c.evidence, key=lambda ev: (_level_rank(ev.level), ev.module))
@@ -111,7 +96,7 @@ def transcript_lines(
 def render_html(
     view: ProgressView, curriculum: Curriculum, lang: str, learner: str, fingerprint: str
 ) -> str:
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     e = escape
     rows, summary = transcript_lines(view, curriculum, lang)
     comp_rows = []
@@ -183,7 +168,7 @@ def render_pdf(
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     rows, summary = transcript_lines(view, curriculum, lang)
     lines: list[tuple[str, str]] = [
         ("h1", t["title"]),

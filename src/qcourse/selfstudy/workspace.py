@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 if TYPE_CHECKING:
     import nbformat
@@ -86,11 +87,15 @@ def load_workspace(root: Path) -> Workspace | None:
         state = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UserError(
-            f"the lab workspace state {file} is unreadable ({exc}); delete it and run "
-            "`qcourse lab` again (your notebooks are not touched)"
+            _(
+                "the lab workspace state {file} is unreadable ({error}); delete it and run "
+                "`qcourse lab` again (your notebooks are not touched)"
+            ).format(file=file, error=exc)
         ) from exc
     if not isinstance(state, dict):
-        raise UserError(f"the lab workspace state {file} is not a JSON object; delete it")
+        raise UserError(
+            _("the lab workspace state {file} is not a JSON object; delete it").format(file=file)
+        )
     return Workspace(Path(root), state)
 
 
@@ -109,11 +114,17 @@ def prepare_workspace(
     """Create or update the workspace at `root` for `lang` from the installed curriculum."""
     root = Path(root).expanduser().resolve()
     if root.exists() and not root.is_dir():
-        raise UserError(f"{root} is a file; --dir expects a folder for the lab workspace")
+        raise UserError(
+            _("{path} is a file; --dir expects a folder for the lab workspace").format(path=root)
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the lab workspace {root}: {exc.strerror}") from exc
+        raise UserError(
+            _("cannot create the lab workspace {path}: {error}").format(
+                path=root, error=exc.strerror
+            )
+        ) from exc
     ws = load_workspace(root) or Workspace(root, {"format": FORMAT, "modules": {}})
     updates = []
     for module_id in installed.module_ids():
@@ -127,6 +138,9 @@ def prepare_workspace(
         updated_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
     ws.save()
+    from qcourse.selfstudy.remembered import remember
+
+    remember(root)
     return ws, updates
 
 
@@ -155,8 +169,10 @@ def _update_module(
         learner = nbformat.read(notebook, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a damaged file
         raise UserError(
-            f"{notebook} is not a readable notebook ({type(exc).__name__}); a new curriculum "
-            "version cannot be merged into it. Fix or rename it and run `qcourse lab` again."
+            _(
+                "{path} is not a readable notebook ({error}); a new curriculum version cannot "
+                "be merged into it. Fix or rename it and run `qcourse lab` again."
+            ).format(path=notebook, error=type(exc).__name__)
         ) from exc
     backup = _backup(ws, module_id, notebook)
     merged, report = merge_notebooks(learner, fresh)
@@ -198,12 +214,24 @@ def _write(nb: nbformat.NotebookNode, path: Path) -> None:
 
 def find_lab_workspace(lab_dir: Path | None) -> Workspace | None:
     """`--dir` when given (it must be a workspace), else the workspace around the current
-    folder, else the default `~/qcourse-lab` if it exists."""
+    folder, else the one `qcourse lab` last made or opened (remembered in the data home), else
+    the default `~/qcourse-lab` if it exists."""
     from qcourse.selfstudy.home import default_lab_dir
+    from qcourse.selfstudy.remembered import remembered_dir
 
     if lab_dir is not None:
         ws = load_workspace(Path(lab_dir).expanduser())
         if ws is None:
-            raise UserError(f"{lab_dir} is not a lab workspace; create it with qcourse lab --dir")
+            raise UserError(
+                _("{path} is not a lab workspace; create it with qcourse lab --dir").format(
+                    path=lab_dir
+                )
+            )
         return ws
-    return find_workspace(Path.cwd()) or load_workspace(default_lab_dir())
+    found = find_workspace(Path.cwd())
+    if found is not None:
+        return found
+    remembered = remembered_dir()
+    if remembered is not None:
+        return load_workspace(remembered)
+    return load_workspace(default_lab_dir())
