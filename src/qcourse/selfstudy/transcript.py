@@ -93,6 +93,12 @@ def transcript_lines(
     return rows, summary
 
 
+def module_status(m, t: dict[str, str]) -> str:
+    if m.first_passed_at is not None:
+        return t["completed"].format(date=_date(m.first_passed_at))
+    return t["in_progress"] if m.attempts else t["not_started"]
+
+
 def render_html(
     view: ProgressView, curriculum: Curriculum, lang: str, learner: str, fingerprint: str
 ) -> str:
@@ -110,10 +116,7 @@ def render_html(
         )
     module_rows = []
     for m in view.modules:
-        if m.first_passed_at is not None:
-            status = t["completed"].format(date=_date(m.first_passed_at))
-        else:
-            status = t["in_progress"] if m.attempts else t["not_started"]
+        status = module_status(m, t)
         module_rows.append(
             f"<tr><td>{e(m.module)}<br><span class='dim'>{e(m.title)}</span></td>"
             f"<td>{m.best_score:g} / {m.total_points:g}</td><td>{e(status)}</td></tr>"
@@ -157,7 +160,8 @@ ul {{ margin: 0; padding-left: 1.1rem; }}
 def render_pdf(
     view: ProgressView, curriculum: Curriculum, lang: str, learner: str, out: Path
 ) -> Path | None:
-    """A one-or-more page PDF with the same content, or None when `lang` cannot be drawn here."""
+    """A one-or-more page PDF with the same content (the course's own font draws Hangul), or
+    None when the font is missing from this installation."""
     if not can_draw(lang):
         return None
     import textwrap
@@ -177,22 +181,34 @@ def render_pdf(
         ("p", ""),
     ]
     width = 60 if lang == "ko" else 95
+
+    def wrapped(kind: str, text: str, more: str) -> list[tuple[str, str]]:
+        """A long line as its first line and continuation lines (no second bullet)."""
+        parts = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+        parts = parts or [""]
+        return [(kind, parts[0])] + [(more, part) for part in parts[1:]]
+
     for label, level, evidence in rows:
-        lines.append(("h2", label))
-        lines.append(("p", f"{t['level']}: {level}"))
+        lines += wrapped("h2", label, "h2")
+        lines += wrapped("p", f"{t['level']}: {level}", "p")
         for item in evidence:
-            lines += [("li", part) for part in textwrap.wrap(item, width)]
+            lines += wrapped("li", item, "cont")
         lines.append(("p", ""))
+    lines.append(("h2", t["modules"]))
+    for m in view.modules:
+        row = f"{m.module} {m.title} · {t['score']} {m.best_score:g} / {m.total_points:g} · "
+        lines += wrapped("li", row + module_status(m, t), "cont")
+    lines.append(("p", ""))
     lines.append(("dim", t["note"]))
 
-    sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "dim": 8}
+    sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "cont": 8.5, "dim": 8}
     per_page = 56
     with plt.rc_context({"font.family": font_families(lang)}), PdfPages(out) as pdf:
         for start in range(0, len(lines), per_page):
             fig = plt.figure(figsize=(8.27, 11.69))  # A4
             y = 0.95
             for kind, text in lines[start : start + per_page]:
-                x = 0.1 if kind == "li" else 0.07
+                x = {"li": 0.1, "cont": 0.117}.get(kind, 0.07)
                 prefix = "• " if kind == "li" else ""
                 fig.text(
                     x,
