@@ -130,3 +130,17 @@ def test_untouched_notebooks_are_one_line_of_the_report(tmp_path):
         "  4 notebooks without answers updated",
     ]
     assert update_lines([ModuleUpdate("01-m", "unchanged", root / "x")], root, "ko", "ko") == []
+
+
+def test_the_glossary_is_a_page_of_the_workspace_in_its_language(qhome, tmp_path):
+    from qcourse.paths import curriculum_root
+    from qcourse.selfstudy.workspace import write_glossary_page
+
+    page = write_glossary_page(tmp_path, "ko", curriculum_root())
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# 용어집\n")
+    assert "| 한국어 | 영어 | 참고 |" in text
+    assert "| 위상 킥백 | phase kickback |" in text and "되차기" not in text
+    english = write_glossary_page(tmp_path, "en", curriculum_root()).read_text(encoding="utf-8")
+    assert english.startswith("# Glossary\n") and "| phase kickback | 위상 킥백 |" in english
+    assert write_glossary_page(tmp_path, "en", tmp_path / "none") is None

@@ -3,6 +3,7 @@
 ```
 <workspace>/
   01-qubits-and-gates/01-qubits-and-gates.ipynb   the learner's notebook (and released files)
+  glossary.md                                     the course glossary, in the workspace language
   .qcourse/lab.json                               language, curriculum and version per module
   .qcourse/backups/<module>/<time>-<file>         a notebook as it was before a merge
   .qcourse/jupyter/                               JupyterLab settings of this workspace
@@ -138,6 +139,7 @@ def prepare_workspace(
         updated_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
     ws.save()
+    write_glossary_page(root, lang, installed.root)
     from qcourse.selfstudy.remembered import remember
 
     remember(root)
@@ -179,6 +181,24 @@ def _update_module(
     _write(merged, notebook)
     ws.state["modules"][module_id] = version
     return ModuleUpdate(module_id, "merged", notebook, backup, len(report.kept_answers))
+
+
+GLOSSARY_PAGE = "glossary.md"
+
+
+def write_glossary_page(root: Path, lang: str, curriculum_root: Path) -> Path | None:
+    """The course glossary as a page of the workspace (`glossary.md`, the learner's language
+    first); rewritten on every `qcourse lab`, as it is the course's page, not the learner's."""
+    from qcourse.curriculum.glossary import glossary_markdown, load_glossary
+
+    glossary, _problems = load_glossary(curriculum_root)
+    target = Path(root) / GLOSSARY_PAGE
+    if glossary is None:
+        return None
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(glossary_markdown(glossary, lang), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
 
 
 def _copy_released_files(release: Path, target: Path) -> None:
