@@ -22,7 +22,7 @@ __all__ = ["UserError", "build_parser", "main"]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qcourse",
-        description="Qiskit course platform: build, grade, report and study the curriculum.",
+        description=_("Qiskit course platform: build, grade, report and study the curriculum."),
     )
     parser.add_argument("--version", action="version", version=f"qcourse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

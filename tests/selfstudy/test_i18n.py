@@ -158,3 +158,21 @@ def test_instructor_command_errors_in_korean(tmp_path):
     assert demo.returncode == 2 and "비어 있지 않아요" in demo.stderr
     build = _ko("build", "99", "--out", str(tmp_path / "b"))
     assert build.returncode == 2 and "모르는 모듈" in build.stderr
+
+
+def test_every_commands_help_speaks_korean(monkeypatch):
+    from qcourse.cli import build_parser
+
+    monkeypatch.setenv("QCOURSE_LANG", "ko")
+    parser = build_parser()
+    (sub,) = [a for a in parser._actions if a.dest == "command"]
+    assert "Qiskit 과정 플랫폼" in parser.format_help()
+    assert set(sub.choices) >= {"build", "check", "course", "demo", "grade", "hint", "lab"}
+    for name, command in sub.choices.items():
+        text = command.format_help()
+        hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in text)
+        assert hangul > 10, (name, text)
+    monkeypatch.setenv("QCOURSE_LANG", "en")
+    english = build_parser()
+    (sub,) = [a for a in english._actions if a.dest == "command"]
+    assert "the lab workspace" in sub.choices["check"].format_help()

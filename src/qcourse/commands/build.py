@@ -14,27 +14,33 @@ LANG_CHOICES = ("en", "ko", "all")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "build",
-        help="render modules as nbgrader notebooks (source/ and, with --release, release/)",
-        description="Render each module, per language, as an nbgrader instructor notebook in "
-        "OUT/source/<module>/<module>.ipynb; with --release also run nbgrader's "
-        "generate_assignment to produce the student versions in OUT/release/.",
+        help=_("render modules as nbgrader notebooks (source/ and, with --release, release/)"),
+        description=_(
+            "Render each module, per language, as an nbgrader instructor notebook in "
+            "OUT/source/<module>/<module>.ipynb; with --release also run nbgrader's "
+            "generate_assignment to produce the student versions in OUT/release/."
+        ),
     )
     parser.add_argument(
-        "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+        "modules", nargs="*", metavar="MODULE", help=_("module ids or numbers (default: all)")
     )
     parser.add_argument(
-        "--lang", choices=LANG_CHOICES, default="all", help="language (default: all)"
+        "--lang", choices=LANG_CHOICES, default="all", help=_("language (default: all)")
     )
     parser.add_argument(
         "--out",
         type=Path,
         default=None,
-        help="output course directory (default: build/<lang>/); with --lang all, "
-        "one sub-folder per language",
+        help=_(
+            "output course directory (default: build/<lang>/); with --lang all, "
+            "one sub-folder per language"
+        ),
     )
-    parser.add_argument("--release", action="store_true", help="also generate the student versions")
     parser.add_argument(
-        "--root", type=Path, default=None, help="curriculum folder (default: the course's own)"
+        "--release", action="store_true", help=_("also generate the student versions")
+    )
+    parser.add_argument(
+        "--root", type=Path, default=None, help=_("curriculum folder (default: the course's own)")
     )
     parser.set_defaults(func=run)
 

@@ -10,30 +10,40 @@ from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="grade your notebook with the course's tests (offline) and record your progress",
+        help=_("grade your notebook with the course's tests (offline) and record your progress"),
         description=(
-            "Grade a learner notebook on this machine with the same test cells the instructor's "
-            "autograde uses (hidden tests included; edited test cells are restored first), "
-            "print a per-exercise table, and record the result in the progress store."
+            _(
+                "Grade a learner notebook on this machine with the same test cells the instructor's "
+                "autograde uses (hidden tests included; edited test cells are restored first), "
+                "print a per-exercise table, and record the result in the progress store."
+            )
         ),
     )
     parser.add_argument(
         "target",
         nargs="?",
         metavar="NOTEBOOK | MODULE",
-        help="a notebook file, or a module id/number in the lab workspace "
-        "(default: the current module, or every started module of the workspace)",
-    )
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
-    parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        help=_(
+            "a notebook file, or a module id/number in the lab workspace "
+            "(default: the current module, or every started module of the workspace)"
+        ),
     )
     parser.add_argument(
-        "--no-record", action="store_true", help="do not record this check in the progress store"
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
+    )
+    parser.add_argument(
+        "--no-record", action="store_true", help=_("do not record this check in the progress store")
     )
     parser.set_defaults(func=run)
 
@@ -41,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
-    from qcourse.i18n import _, default_language
+    from qcourse.i18n import default_language
     from qcourse.selfstudy.check_table import check_table
     from qcourse.selfstudy.checking import check_notebook, grading_now, resolve_target
     from qcourse.selfstudy.workspace import find_workspace

@@ -12,22 +12,24 @@ from qcourse.i18n import _
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "demo",
-        help="run the whole instructor loop on a sample cohort (temporary course, SQLite)",
+        help=_("run the whole instructor loop on a sample cohort (temporary course, SQLite)"),
         description=(
-            "Create a temporary nbgrader course with the first module, a sample cohort of "
-            "submissions (right, partial, wrong, untouched, late and broken ones), then "
-            "generate, release, collect, grade in parallel, generate feedback, export and "
-            "report; prints the grade table and where the report is."
+            _(
+                "Create a temporary nbgrader course with the first module, a sample cohort of "
+                "submissions (right, partial, wrong, untouched, late and broken ones), then "
+                "generate, release, collect, grade in parallel, generate feedback, export and "
+                "report; prints the grade table and where the report is."
+            )
         ),
     )
     p.add_argument(
         "--dir",
         type=Path,
         default=None,
-        help="keep the course here (default: a new temporary folder)",
+        help=_("keep the course here (default: a new temporary folder)"),
     )
     p.add_argument(
-        "--workers", type=int, default=None, help="grading processes (default: CPU count)"
+        "--workers", type=int, default=None, help=_("grading processes (default: CPU count)")
     )
     p.add_argument("--lang", choices=["en", "ko"], default="en")
     p.set_defaults(func=run)

@@ -12,42 +12,46 @@ from qcourse.i18n import _
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "grade",
-        help="autograde every collected submission of a module in parallel (nbgrader)",
+        help=_("autograde every collected submission of a module in parallel (nbgrader)"),
         description=(
-            "Autograde every submission in submitted/*/MODULE in parallel, each isolated, and "
-            "store the grades exactly as sequential `nbgrader autograde` would. Re-running "
-            "skips what is already graded (unless --force)."
+            _(
+                "Autograde every submission in submitted/*/MODULE in parallel, each isolated, and "
+                "store the grades exactly as sequential `nbgrader autograde` would. Re-running "
+                "skips what is already graded (unless --force)."
+            )
         ),
     )
     p.add_argument(
-        "module", metavar="MODULE", help="the assignment (module id), e.g. 01-qubits-and-gates"
+        "module", metavar="MODULE", help=_("the assignment (module id), e.g. 01-qubits-and-gates")
     )
-    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
     p.add_argument(
-        "--workers", type=int, default=None, help="local worker processes (default: CPU count)"
+        "--course", type=Path, default=None, help=_("course directory (default: current)")
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help=_("local worker processes (default: CPU count)")
     )
     p.add_argument(
         "--scheduler",
         default=None,
         metavar="ADDRESS",
-        help="grade on a dask cluster, e.g. tcp://10.0.0.5:8786",
+        help=_("grade on a dask cluster, e.g. tcp://10.0.0.5:8786"),
     )
     p.add_argument(
         "--time-limit",
         type=float,
         default=None,
         metavar="SECONDS",
-        help="per-submission time limit (default 900)",
+        help=_("per-submission time limit (default 900)"),
     )
     p.add_argument(
-        "--force", action="store_true", help="re-grade submissions that are already graded"
+        "--force", action="store_true", help=_("re-grade submissions that are already graded")
     )
     p.add_argument(
         "--student",
         action="append",
         default=None,
         metavar="ID",
-        help="grade only this student (repeatable)",
+        help=_("grade only this student (repeatable)"),
     )
     p.set_defaults(func=run)
 

@@ -8,19 +8,25 @@ from pathlib import Path
 from rich.console import Console
 from rich.markdown import Markdown
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "hint",
-        help="reveal the next hint of an exercise (progressive; remembered in your progress)",
-        description="Reveal the next hint of an exercise; hints already revealed are shown too.",
+        help=_("reveal the next hint of an exercise (progressive; remembered in your progress)"),
+        description=_("Reveal the next hint of an exercise; hints already revealed are shown too."),
     )
-    parser.add_argument("module", help="module id, number or prefix, e.g. 01")
-    parser.add_argument("exercise", help="exercise id, e.g. bell_phi_minus")
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument("module", help=_("module id, number or prefix, e.g. 01"))
+    parser.add_argument("exercise", help=_("exercise id, e.g. bell_phi_minus"))
+    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 

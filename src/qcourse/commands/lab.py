@@ -9,33 +9,44 @@ from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.i18n import _
 from qcourse.selfstudy.home import default_lab_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "lab",
-        help="create or reopen your self-study workspace and open it in JupyterLab (offline)",
+        help=_("create or reopen your self-study workspace and open it in JupyterLab (offline)"),
         description=(
-            "Create (or update) a personal workspace with the student notebook of every module "
-            "of the installed curriculum and open JupyterLab on it. Your answers are never "
-            "overwritten: a new curriculum version is merged into your notebooks (a copy of "
-            "each previous file is kept in .qcourse/backups)."
+            _(
+                "Create (or update) a personal workspace with the student notebook of every module "
+                "of the installed curriculum and open JupyterLab on it. Your answers are never "
+                "overwritten: a new curriculum version is merged into your notebooks (a copy of "
+                "each previous file is kept in .qcourse/backups)."
+            )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: as before, en)")
-    parser.add_argument("--dir", type=Path, help="the workspace folder (default: ~/qcourse-lab)")
-    parser.add_argument("--ip", default="127.0.0.1", help="address JupyterLab listens on")
-    parser.add_argument("--port", type=int, help="port (default: JupyterLab picks a free one)")
-    parser.add_argument("--token", help="the access token (default: JupyterLab makes one)")
-    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help=_("language (default: as before, else QCOURSE_LANG or the system language)"),
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help=_("the workspace folder (default: the one last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument("--ip", default="127.0.0.1", help=_("address JupyterLab listens on"))
+    parser.add_argument("--port", type=int, help=_("port (default: JupyterLab picks a free one)"))
+    parser.add_argument("--token", help=_("the access token (default: JupyterLab makes one)"))
+    parser.add_argument("--no-browser", action="store_true", help=_("do not open a web browser"))
     parser.add_argument(
         "--prepare-only",
         action="store_true",
-        help="create or update the workspace, but do not start JupyterLab",
+        help=_("create or update the workspace, but do not start JupyterLab"),
     )
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 
@@ -44,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
     from qcourse.errors import UserError
-    from qcourse.i18n import _, default_language
+    from qcourse.i18n import default_language
     from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.jupyter_settings import settings_dir, workspaces_dir, write_settings
     from qcourse.selfstudy.remembered import remembered_dir
@@ -108,7 +119,7 @@ def update_lines(updates, root: Path, lang: str, previous_lang: str | None) -> l
     """What `qcourse lab` changed, and only that: new notebooks, notebooks whose answers were
     carried into a new version (with where the previous file is), and one line for the
     notebooks without answers that were simply replaced."""
-    from qcourse.i18n import _, ngettext
+    from qcourse.i18n import ngettext
 
     lines = []
     if previous_lang and previous_lang != lang:

@@ -9,22 +9,30 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "progress",
-        help="show your progress per module and per competence (table and plot)",
+        help=_("show your progress per module and per competence (table and plot)"),
         description=(
-            "Show what the progress store recorded (every `qcourse check`): checks, best score, "
-            "first pass and hints per module, and exercises passed per CFQT competence; also "
-            "draw it as a PNG."
+            _(
+                "Show what the progress store recorded (every `qcourse check`): checks, best score, "
+                "first pass and hints per module, and exercises passed per CFQT competence; also "
+                "draw it as a PNG."
+            )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
-    parser.add_argument("--out", type=Path, help="where to write the PNG plot")
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
+    parser.add_argument("--out", type=Path, help=_("where to write the PNG plot"))
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 
@@ -36,7 +44,6 @@ def _when(ts: float | None) -> str:
 def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
-    from qcourse.i18n import _
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.progress_plot import plot_progress

@@ -12,15 +12,19 @@ from qcourse.i18n import _
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "report",
-        help="cohort report of a graded module: HTML with plots, CSV for the LMS",
+        help=_("cohort report of a graded module: HTML with plots, CSV for the LMS"),
         description=(
-            "Write reports/MODULE/report.html (score distribution, pass rate per exercise, the "
-            "most frequent qgrade diagnoses per exercise, time to grade), grades.csv for an LMS "
-            "and exercises.csv, in the course language."
+            _(
+                "Write reports/MODULE/report.html (score distribution, pass rate per exercise, the "
+                "most frequent qgrade diagnoses per exercise, time to grade), grades.csv for an LMS "
+                "and exercises.csv, in the course language."
+            )
         ),
     )
     p.add_argument("module", metavar="MODULE")
-    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
+    p.add_argument(
+        "--course", type=Path, default=None, help=_("course directory (default: current)")
+    )
     p.set_defaults(func=run)
 
 

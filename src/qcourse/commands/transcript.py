@@ -8,24 +8,36 @@ from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "transcript",
-        help="write an HTML (and PDF) transcript of what you demonstrated, mapped to CFQT",
+        help=_("write an HTML (and PDF) transcript of what you demonstrated, mapped to CFQT"),
         description=(
-            "Write a transcript of the exercises passed in self-study, grouped by CFQT "
-            "subdomain with the proficiency level demonstrated: transcript.html always, "
-            "transcript.pdf when the language can be drawn on this machine."
+            _(
+                "Write a transcript of the exercises passed in self-study, grouped by CFQT "
+                "subdomain with the proficiency level demonstrated: transcript.html always, "
+                "transcript.pdf when the language can be drawn on this machine."
+            )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
-    parser.add_argument("--name", help="the learner's name on the transcript (default: user name)")
-    parser.add_argument("--out", type=Path, help="output folder (default: the qcourse data folder)")
-    parser.add_argument("--no-pdf", action="store_true", help="write the HTML only")
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--name", help=_("the learner's name on the transcript (default: user name)")
+    )
+    parser.add_argument(
+        "--out", type=Path, help=_("output folder (default: the qcourse data folder)")
+    )
+    parser.add_argument("--no-pdf", action="store_true", help=_("write the HTML only"))
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 
@@ -34,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
     from qcourse.errors import UserError
-    from qcourse.i18n import _
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.transcript import render_html, render_pdf
