@@ -158,6 +158,10 @@ def test_instructor_command_errors_in_korean(tmp_path):
     assert demo.returncode == 2 and "비어 있지 않아요" in demo.stderr
     build = _ko("build", "99", "--out", str(tmp_path / "b"))
     assert build.returncode == 2 and "모르는 모듈" in build.stderr
+    validate = _ko("validate", "99", "--static")
+    assert validate.returncode == 2 and "모르는 모듈 '99'" in validate.stderr
+    passed = _ko("validate", "--static")
+    assert passed.returncode == 0 and "정적 검사 통과" in passed.stdout
 
 
 def test_every_commands_help_speaks_korean(monkeypatch):
