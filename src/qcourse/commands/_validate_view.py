@@ -17,7 +17,8 @@ def _mark(check: Check | None) -> str:
 
 
 def print_module(console: Console, result: ModuleReport) -> None:
-    state = f"[green]{_('ok')}[/green]" if result.ok else f"[red]{_('FAILED')}[/red]"
+    ok, failed = _("ok"), _("FAILED")
+    state = f"[green]{ok}[/green]" if result.ok else f"[red]{failed}[/red]"
     took = escape(_("in {seconds:.0f} s").format(seconds=result.seconds))
     console.print(f"{result.module} {escape(f'[{result.lang}]')} {state} {took}")
 
@@ -35,11 +36,12 @@ def print_report(console: Console, report: ValidationReport, static_only: bool =
         )
         for column in columns:
             table.add_column(column, overflow="fold")
+        none = _("none")
         for m in report.modules:
             for ex in m.exercises:
                 wrong = (
                     " ".join(_mark(c).split(" ")[0] for c in ex.wrong)
-                    or f"[yellow]{escape(_('none'))}[/yellow]"
+                    or f"[yellow]{escape(none)}[/yellow]"
                 )
                 table.add_row(
                     m.module, m.lang, ex.exercise, _mark(ex.solution), _mark(ex.starter), wrong
