@@ -173,3 +173,19 @@ def test_a_check_call_in_the_notebook_never_grades_again(lab, qhome):
     assert all(o.passed for o in result.record.outcomes)
     with ProgressStore.open() as store:
         assert store.module_progress()[0].attempts == 1  # the inner check() recorded nothing
+
+
+@pytest.mark.slow
+def test_qcourse_check_speaks_the_notebooks_language(qhome, tmp_path, curriculum_root):
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.workspace import prepare_workspace
+
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(curriculum_root))
+    _write_answers(ws.notebook(MODULE), PLUS_WRONG, BELL_RIGHT)
+    result = run_qcourse("check", "01", "--dir", str(ws.root), env={**os.environ, "LANG": "C"})
+    assert result.returncode == 1, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "총점: 2 / 3" in out and "✔ 통과" in out and "✘ 아직" in out
+    assert "[wrong_amplitudes]" in out and "연습" in out and "판정" in out
+    assert f"{MODULE}.ipynb: " in out and "초 만에 채점했어요" in out
+    assert "Score" not in out and "grading" not in out
