@@ -138,9 +138,13 @@ def installed(root: Path | str | None = None) -> InstalledCurriculum:
 
 
 def curriculum_fingerprint(root: Path) -> str:
-    """A short hash of every curriculum source file and of the code that builds notebooks."""
+    """A short hash of every curriculum source file, of the code that builds notebooks and of
+    qcourse's translations."""
     spec = importlib.util.find_spec("qcourse.curriculum")  # found, not imported (slow)
     build_code = list(spec.submodule_search_locations or []) if spec else []
+    from qcourse.i18n import LOCALE_DIR
+
+    build_code.append(str(LOCALE_DIR))  # the words the build writes (points, hints) come from it
     digest = hashlib.sha256(f"qcourse {__version__}".encode())
     for folder in (Path(root), *map(Path, build_code)):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
