@@ -641,4 +641,4 @@ plot_bloch_multivector(Statevector(demo))
 #   `equiv`를, 엄격하게 따질 때는 `==`를 씁니다.
 # - 모든 상태는 $P(\varphi)\,R_Y(\theta)\,|0\rangle$로 쓸 수 있습니다.
 #
-# 다음 모듈에서는 측정, 측정 횟수 집계(counts), Aer 시뮬레이터를 다룹니다.
+# 다음 모듈에서는 측정, 측정 결과 집계(counts), Aer 시뮬레이터를 다룹니다.

@@ -395,7 +395,7 @@ qc.draw("mpl")
 # (graded by the measured counts for every message).
 
 # %% [markdown] lang="ko"
-# 연습 문제에서는 앨리스의 부호기(쌍의 상태로 채점)와 밥의 복호기(모든 메시지에 대한 측정 횟수로
+# 연습 문제에서는 앨리스의 부호기(쌍의 상태로 채점)와 밥의 복호기(모든 메시지에 대한 집계로
 # 채점)를 작성합니다.
 
 # %% exercise="superdense_encode"

@@ -21,7 +21,7 @@
 # 쇼어 알고리즘, 양자 화학의 에너지 추정을 비롯한 여러 알고리즘의 바탕이 되는 부분 루틴입니다.
 # 이 모듈에서는 다음을 합니다.
 #
-# - 제어 $U$가 고유 위상을 제어 큐비트로 **되차기**하는 과정을 봅니다.
+# - 제어 $U$가 고유 위상을 제어 큐비트로 **킥백**하는 과정을 봅니다.
 # - T 게이트에 대한 QPE를 만들고, 이어서 임의의 유니터리와 고유 상태에 대한 QPE를 만듭니다.
 # - $\varphi$가 $t$비트에 딱 맞지 않을 때 무슨 일이 생기는지 예측하고 측정합니다.
 # - 원하는 정밀도에 필요한 계수 큐비트 수를 고릅니다.
@@ -46,14 +46,14 @@ from qiskit_aer import AerSimulator
 # oracle module). With $U^{2^j}$ instead of $U$, the control receives $e^{2\pi i\, 2^j\varphi}$.
 
 # %% [markdown] lang="ko"
-# ## 1. 고유 위상의 되차기
+# ## 1. 고유 위상의 킥백
 #
 # 제어 큐비트를 $|+\rangle$에, 목표를 $U$의 고유 상태 $|\psi\rangle$에 둡니다. 제어 $U$는 제어가
 # $|0\rangle$이면 아무것도 하지 않고, $|1\rangle$이면 $e^{2\pi i\varphi}$를 곱합니다.
 #
 # $$\tfrac{1}{\sqrt2}\big(|0\rangle + |1\rangle\big)|\psi\rangle \;\mapsto\; \tfrac{1}{\sqrt2}\big(|0\rangle + e^{2\pi i\varphi}|1\rangle\big)|\psi\rangle .$$
 #
-# 목표는 그대로이고 위상이 제어 큐비트로 옮겨 갔습니다(오라클 모듈에서 본 것과 같은 되차기입니다).
+# 목표는 그대로이고 위상이 제어 큐비트로 옮겨 갔습니다(오라클 모듈에서 본 것과 같은 킥백입니다).
 # $U$ 대신 $U^{2^j}$를 쓰면 제어 큐비트는 $e^{2\pi i\, 2^j\varphi}$를 받습니다.
 
 # %%
@@ -129,7 +129,7 @@ qpe_demo.draw("mpl")
 # %% [markdown] lang="ko"
 # ## 3. 추정값 읽기
 #
-# 실제로는 회로를 여러 번 실행하고 측정 횟수를 읽습니다. 가장 많이 나온 결과 $y$가 추정값
+# 실제로는 회로를 여러 번 실행하고 집계를 읽습니다. 가장 많이 나온 결과 $y$가 추정값
 # $\tilde\varphi = y / 2^t$를 줍니다.
 
 # %% exercise="phase_from_counts"

@@ -193,7 +193,7 @@ print(np.round(eigenvectors[:, 0].real, 4))  # mostly |01>, a little |10>
 # Qiskit의 **프리미티브**(primitive)는 양자 컴퓨터에 무언가를 묻는 두 가지 표준 방법입니다.
 #
 # - **Estimator**는 관측량의 기댓값 $\langle\psi|O|\psi\rangle$를 돌려줍니다.
-# - **Sampler**는 측정된 비트열(측정 횟수)을 돌려줍니다.
+# - **Sampler**는 측정된 비트열(집계)을 돌려줍니다.
 #
 # 둘 다 **PUB**(primitive unified bloc)의 목록을 받습니다. Estimator의 PUB는
 # `(circuit, observables, parameter_values)`이고, PUB $k$의 결과는 `result[k]`이며 그
@@ -509,7 +509,7 @@ plt.show()
 # 실제 분할을 얻으려면 표본을 추출합니다. Sampler의 PUB는 `(circuit, parameter_values, shots)`이고,
 # 회로에는 측정이 들어 있어야 합니다. `SamplerV2(seed=...)`는 Aer의 표본 추출을 재현 가능하게
 # 만들고, `result[0].data.meas.get_counts()`는 `measure_all`이 만드는 고전 레지스터(이름 `meas`)의
-# 측정 횟수를 줍니다. 격자에서 가장 좋았던 각도로 QAOA 상태를 측정한 뒤, 표본 중 **가장 좋은**
+# 집계를 줍니다. 격자에서 가장 좋았던 각도로 QAOA 상태를 측정한 뒤, 표본 중 **가장 좋은**
 # 분할을 고릅니다. 그것이 가장 많이 나온 분할일 필요는 없습니다.
 
 # %%
@@ -549,7 +549,7 @@ plot_histogram(counts, figsize=(7, 3))
 #   `circuit.parameters` 순서대로 값을 묶습니다.
 # - 해밀토니안은 파울리 문자열의 합인 `SparsePauliOp`입니다. 큐비트가 몇 개뿐이면 행렬의
 #   `eigvalsh`로 정확한 바닥 에너지를 구해 결과를 확인할 수 있습니다.
-# - **Estimator**는 기댓값을, **Sampler**는 측정 횟수를 돌려줍니다. 둘 다 PUB를 받고, 호출 한 번에
+# - **Estimator**는 기댓값을, **Sampler**는 집계를 돌려줍니다. 둘 다 PUB를 받고, 호출 한 번에
 #   여러 매개변수 값을 훑을 수 있습니다. 시드를 정하면 Aer의 결과를 재현할 수 있습니다.
 # - **VQE**는 고전 최적화기로 $\langle H\rangle$를 최소화합니다. 최적화기와 초기점의 선택이 수렴
 #   여부를 가릅니다($\theta = 0$에서 COBYLA는 수렴하고 SLSQP는 안장점에서 멈춥니다).

@@ -8,11 +8,11 @@
 
 # %% [markdown] lang="ko"
 # # 잡음과 양자 오류 정정
-# 실제 큐비트는 완벽하지 않습니다. 게이트는 조금씩 틀리고, 들뜬 상태는 붕괴하며, 판독은 때때로
+# 실제 큐비트는 완벽하지 않습니다. 게이트는 조금씩 틀리고, 들뜬 상태는 이완하며, 판독은 때때로
 # 틀린 비트를 알려 줍니다. 이 모듈에서는 잡음을 **밀도 행렬(density matrix)**로 기술하고,
 # **Aer 잡음 모델(noise model)**로 시뮬레이션하며, 회로 중간 측정과 `if_test`를 이용해
-# **비트 반전 부호(bit-flip code)**, **위상 반전 부호(phase-flip code)**, **쇼어의 9-큐비트
-# 부호(Shor code)**로 큐비트를 보호하고, **판독 오류 완화(readout-error mitigation)**로 측정
+# **비트 반전 코드(bit-flip code)**, **위상 반전 코드(phase-flip code)**, **쇼어의 9-큐비트
+# 코드(Shor code)**로 큐비트를 보호하고, **판독 오류 완화(readout-error mitigation)**로 측정
 # 분포를 바로잡습니다.
 
 # %% [markdown] lang="en"
@@ -63,7 +63,7 @@ print(
 
 # %% [markdown] lang="ko"
 # 두 상태 모두 0과 1을 각각 확률 1/2로 내지만, 결맞음이 있는 것은 $|+\rangle$뿐입니다. H 게이트를
-# 적용하면 $|+\rangle$는 $|0\rangle$이 되지만 섞인 상태(mixed state)는 그대로 섞여 있습니다.
+# 적용하면 $|+\rangle$는 $|0\rangle$이 되지만 혼합 상태(mixed state)는 그대로 섞여 있습니다.
 #
 # ## 잡음 채널
 # 하드웨어에서 생기는 문제의 대부분은 세 가지 채널로 기술됩니다.
@@ -71,7 +71,7 @@ print(
 # * 확률 $p$의 **탈분극(depolarizing)**: $\rho \mapsto (1-p)\,\rho + p\, I/2^n$
 #   (`depolarizing_error(p, n)`).
 # * 매개변수 $\gamma$의 **진폭 감쇠(amplitude damping)**: $|1\rangle$이 확률 $\gamma$로
-#   $|0\rangle$으로 붕괴합니다(에너지 이완, $T_1$). 분포는 $|0\rangle$ 쪽으로 옮겨 가고 결맞음은
+#   $|0\rangle$으로 이완합니다(에너지 이완, $T_1$). 분포는 $|0\rangle$ 쪽으로 옮겨 가고 결맞음은
 #   $\sqrt{1-\gamma}$배로 줄어듭니다(`amplitude_damping_error(gamma)`).
 # * **판독 오류(readout error)**: 상태는 멀쩡하지만 보고되는 비트가 어떤 확률로 틀립니다
 #   (`ReadoutError`).
@@ -94,7 +94,7 @@ print(np.round(damped.data.real, 3))
 # %% [markdown] lang="ko"
 # ## Aer 잡음 모델
 # `NoiseModel`은 게이트 이름에 오류를 붙이고, 측정에는 판독 오류를 붙입니다. Aer의
-# `density_matrix` 방법은 섞인 상태를 정확히 계산하고, 기본 방법은 샷마다 오류를 표본 추출합니다.
+# `density_matrix` 방법은 혼합 상태를 정확히 계산하고, 기본 방법은 샷마다 오류를 표본 추출합니다.
 # 아래에서는 잡음이 있는 게이트로 벨 쌍을 만들고 잡음이 있는 측정으로 읽습니다. 00과 11이
 # 반반인 이상적인 결과와 히스토그램을 비교해 보세요.
 
@@ -149,7 +149,7 @@ plot_histogram(noisy_counts)
 # | X on $q_2$ | 0 | 1 | X on $q_2$ |
 
 # %% [markdown] lang="ko"
-# ## 비트 반전 부호
+# ## 비트 반전 코드
 # 모르는 상태를 복제할 수는 없지만(복제 불가 정리), 퍼뜨릴 수는 있습니다. CNOT 두 개로
 # $\alpha|0\rangle + \beta|1\rangle \mapsto \alpha|000\rangle + \beta|111\rangle$을 만듭니다.
 # 한 큐비트에 X 오류가 생기면 **패리티** $q_0\oplus q_1$과 $q_1\oplus q_2$(**신드롬
@@ -204,7 +204,7 @@ syndrome_demo.draw("mpl")
 # both are 1.
 
 # %% [markdown] lang="ko"
-# ## 부호는 얼마나 도움이 될까?
+# ## 코드는 얼마나 도움이 될까?
 # 세 큐비트가 각각 독립적으로 확률 $p$로 뒤집힌다면, 다수결은 둘 또는 셋이 뒤집힐 때만 실패합니다.
 # $$p_L = 3p^2(1-p) + p^3 = 3p^2 - 2p^3$$
 # 이 값은 $p < 1/2$이면 언제나 $p$보다 작습니다. 복호에는 측정조차 필요 없습니다. 부호기를
@@ -236,7 +236,7 @@ plt.show()
 # bit flips that the parity check can see after rotating back with H.
 
 # %% [markdown] lang="ko"
-# ## 위상 반전 부호
+# ## 위상 반전 코드
 # Z 오류에는 고전적인 대응물이 없지만, 아다마르 기저에서 보면 비트 반전입니다: $HZH = X$.
 # $\alpha|0\rangle + \beta|1\rangle \mapsto \alpha|{+}{+}{+}\rangle + \beta|{-}{-}{-}\rangle$로
 # 부호화하면(비트 반전 부호기 다음 각 큐비트에 H), H로 되돌렸을 때 위상 반전이 패리티 검사로 볼
@@ -266,9 +266,9 @@ print(Operator(z_error).equiv(Operator(rotated)))
 # including small rotations, a remarkable fact called the *discretization of errors*.
 
 # %% [markdown] lang="ko"
-# ## 쇼어의 9-큐비트 부호
-# 쇼어는 두 부호를 이어 붙였습니다(연접, concatenation). 먼저 세 큐비트에 위상 반전 부호를 쓰고,
-# 그 각각을 비트 반전 부호로 다시 보호합니다.
+# ## 쇼어의 9-큐비트 코드
+# 쇼어는 두 코드를 이어 붙였습니다(연접, concatenation). 먼저 세 큐비트에 위상 반전 코드를 쓰고,
+# 그 각각을 비트 반전 코드로 다시 보호합니다.
 # $$|0_L\rangle = \tfrac{1}{2\sqrt2}(|000\rangle+|111\rangle)^{\otimes 3},\qquad
 #   |1_L\rangle = \tfrac{1}{2\sqrt2}(|000\rangle-|111\rangle)^{\otimes 3}$$
 # 각 블록 안에서는 $Z_iZ_j$ 패리티가 X 오류의 위치를 찾습니다. 어느 큐비트의 Z 오류든 그 블록의
@@ -339,5 +339,5 @@ print(np.round(calibration, 3))
 # * 밀도 행렬은 잡음이 낀(섞인) 상태를 기술하고, 충실도는 목표 상태와 얼마나 가까운지 잽니다.
 # * Aer 잡음 모델은 탈분극, 진폭 감쇠, 판독 오류를 시뮬레이션에 붙입니다.
 # * 신드롬 측정은 부호화된 상태를 알아내지 않고 오류의 위치를 찾으며, `if_test`는 회로 중간에
-#   정정을 적용합니다. 쇼어 부호는 임의의 단일 큐비트 오류를 정정합니다.
+#   정정을 적용합니다. 쇼어 코드는 임의의 단일 큐비트 오류를 정정합니다.
 # * 판독 오류 완화는 측정한 보정 행렬의 역을 이용해 참 분포를 되찾습니다.

@@ -13,16 +13,16 @@ import pkgutil
 import sys
 
 from qcourse import __version__, commands
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one clear line, exit code 2."""
+__all__ = ["UserError", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qcourse",
-        description="Qiskit course platform: build, grade, report and study the curriculum.",
+        description=_("Qiskit course platform: build, grade, report and study the curriculum."),
     )
     parser.add_argument("--version", action="version", version=f"qcourse {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qcourse {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
 
 

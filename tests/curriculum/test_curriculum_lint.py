@@ -228,3 +228,74 @@ def test_loading_without_checks_keeps_the_model(tmp_path):
     edit(root, EXERCISES, 'level = "A1"', 'level = "Z9"')
     curriculum = load_curriculum(root, check=False)
     assert curriculum.module("01").exercises[0].cfqt["level"] == "Z9"
+
+
+# ---------------------------------------------------------------- the glossary on Korean prose
+
+GLOSSARY = """
+[[term]]
+en = "phase kickback"
+ko = "위상 킥백"
+avoid = ['되차기']
+
+[[term]]
+en = "energy relaxation, T1 decay"
+ko = "에너지 이완"
+not_near = { word = "붕괴", cues = ["T_1", "들뜬 상태"], within = 20 }
+"""
+
+
+def _with_glossary(tmp_path, text: str = GLOSSARY):
+    root = copy_fixture(tmp_path)
+    (root / "glossary.toml").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_word_the_glossary_rules_out_is_reported_where_it_stands(tmp_path):
+    root = _with_glossary(tmp_path)
+    load_curriculum(root)  # the fixture's Korean prose follows the glossary
+    edit(root, EXERCISES, 'ko = "게이트 하나면 충분합니다."', 'ko = "위상 되차기를 떠올리세요."')
+    edit(root, LESSON, "# # 큐비트 하나", "# # 큐비트 하나: 들뜬 상태는 붕괴합니다")
+    with pytest.raises(CurriculumError) as info:
+        load_curriculum(root)
+    messages = sorted(str(p) for p in info.value.problems)
+    assert len(messages) == 2, messages
+    hint, lesson = (p for p in sorted(info.value.problems, key=lambda p: p.file.name))
+    assert hint.file.name == EXERCISES and "exercise 'plus_state', hint 1" in str(hint)
+    assert (
+        "Korean prose says '되차기'; the glossary's term for 'phase kickback': '위상 킥백'"
+        in str(hint)
+    )
+    assert lesson.file.name == LESSON and "cell 2" in str(lesson)
+    assert "says '붕괴' next to '들뜬 상태'" in str(lesson) and "'에너지 이완'" in str(lesson)
+
+
+def test_english_prose_and_code_are_not_held_to_the_korean_glossary(tmp_path):
+    root = _with_glossary(tmp_path)
+    edit(root, LESSON, "# # One qubit", "# # One qubit (되차기 is a word we avoid in Korean)")
+    load_curriculum(root)
+
+
+def test_a_glossary_with_two_concepts_for_one_word_is_reported(tmp_path):
+    root = _with_glossary(tmp_path, GLOSSARY + '\n[[term]]\nen = "kickback"\nko = "위상 킥백"\n')
+    with pytest.raises(CurriculumError) as info:
+        load_curriculum(root)
+    (problem,) = info.value.problems
+    assert problem.file.name == "glossary.toml"
+    assert "'위상 킥백' is already the term for 'phase kickback'" in str(problem)
+
+
+def test_the_course_glossary_settles_the_words_learners_met_twice():
+    import tomllib
+
+    from qcourse.paths import curriculum_root
+
+    terms = tomllib.loads((curriculum_root() / "glossary.toml").read_text(encoding="utf-8"))
+    ko = {t["en"].split(" (")[0]: t["ko"] for t in terms["term"]}
+    assert ko["phase kickback"] == "위상 킥백"
+    assert ko["shots"] != ko["counts"]
+    assert ko["collapse"] == "붕괴" and "붕괴" not in ko["energy relaxation, T1 decay"]
+    assert ko["sign"] == "부호" and "부호" not in ko["error-correcting code"]
+    assert ko["mixed state"] == "혼합 상태" and ko["noise model"] == "잡음 모델"
+    assert ko["target qubit"] == "표적 큐비트"
+    assert len(set(ko.values())) == len(ko)  # one term per concept

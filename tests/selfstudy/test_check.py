@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import nbformat
 import pytest
@@ -109,3 +110,82 @@ def test_in_notebook_check_never_shows_a_traceback(tmp_path, capsys, qhome):
     out = capsys.readouterr().out
     assert "check:" in out and "is not a valid notebook" in out
     assert "Traceback" not in out
+
+
+def test_check_inside_grading_returns_at_once_in_the_learners_language(
+    tmp_path, capsys, monkeypatch, qhome
+):
+    from qcourse.selfstudy import check
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["qcourse"] = {"module": MODULE, "lang": "ko"}
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    monkeypatch.setenv("QCOURSE_GRADING", "1")
+    started = time.monotonic()
+    check(path)
+    assert time.monotonic() - started < 5
+    out = capsys.readouterr().out
+    assert out.strip() == "이 노트북을 채점하는 중에는 check()가 아무것도 하지 않아요."
+    with ProgressStore.open() as store:
+        assert store.module_progress() == []  # nothing was graded or recorded
+
+
+def test_qcourse_check_inside_grading_does_nothing(lab, qhome):
+    result = run_qcourse(
+        "check", "01", "--dir", str(lab.root), env={**os.environ, "QCOURSE_GRADING": "1"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "does nothing while a notebook is being graded" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_check_call_in_the_notebook_never_grades_again(lab, qhome):
+    """The lab's check cell is left out of grading, and a check() the learner typed into a
+    cell of their own sees QCOURSE_GRADING and returns: one kernel, no nesting."""
+    from qcourse.selfstudy.checking import check_notebook, grading_environment, without_lab_cells
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.grading import run_graded
+
+    path = lab.notebook(MODULE)
+    _write_answers(path, PLUS_RIGHT, BELL_RIGHT)
+    nb = nbformat.read(path, as_version=4)
+    own = nbformat.v4.new_code_cell("from qcourse.selfstudy import check\ncheck()")
+    nb.cells.insert(len(nb.cells) - 2, own)
+    nbformat.write(nb, path)
+
+    assert any(c.metadata.get("qcourse_selfstudy") for c in nb.cells)
+    assert not any(c.metadata.get("qcourse_selfstudy") for c in without_lab_cells(nb).cells)
+    instructor = nbformat.read(
+        installed(lab.curriculum_root).instructor_notebook(MODULE, "en"), as_version=4
+    )
+    with grading_environment():
+        graded = run_graded(without_lab_cells(nb), instructor, path.parent)
+    assert os.environ.get("QCOURSE_GRADING") is None  # restored after the run
+    ran = next(c for c in graded.executed.cells if c.source == own.source)
+    text = json.dumps([o.get("text", "") or o.get("data", {}) for o in ran.outputs])
+    assert "check() does nothing while this notebook is being graded." in text, ran.outputs
+    assert not any(c.metadata.get("qcourse_selfstudy") for c in graded.executed.cells)
+
+    started = time.monotonic()
+    result = check_notebook(path)
+    assert time.monotonic() - started < 120
+    assert all(o.passed for o in result.record.outcomes)
+    with ProgressStore.open() as store:
+        assert store.module_progress()[0].attempts == 1  # the inner check() recorded nothing
+
+
+@pytest.mark.slow
+def test_qcourse_check_speaks_the_notebooks_language(qhome, tmp_path, curriculum_root):
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.workspace import prepare_workspace
+
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(curriculum_root))
+    _write_answers(ws.notebook(MODULE), PLUS_WRONG, BELL_RIGHT)
+    result = run_qcourse("check", "01", "--dir", str(ws.root), env={**os.environ, "LANG": "C"})
+    assert result.returncode == 1, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "총점: 2 / 3" in out and "✔ 통과" in out and "✘ 아직" in out
+    assert "[wrong_amplitudes]" in out and "연습" in out and "판정" in out
+    assert f"{MODULE}.ipynb: " in out and "초 만에 채점했어요" in out
+    assert "Score" not in out and "grading" not in out

@@ -4,6 +4,7 @@ qgrade's verdicts rendered in the notebook and the check cell's table."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -15,7 +16,7 @@ import urllib.request
 
 import nbformat
 import pytest
-from selfstudy_support import BELL_PHI_PLUS, MODULE, PLUS_RIGHT, set_solution
+from selfstudy_support import BELL_PHI_PLUS, BELL_RIGHT, MODULE, PLUS_RIGHT, set_solution
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -143,3 +144,85 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
         log.close()
     assert shot.stat().st_size > 10_000
     print(f"screenshots: {shot} {tmp_path / 'verdict.png'}")
+
+
+@pytest.mark.slow
+def test_korean_hints_render_as_markdown_with_maths_inside_the_cell(qhome, tmp_path):
+    """`hint()` in the Korean lab: Korean words, maths typeset (no raw `$`), nothing cut off on
+    the right, and the placeholder id answered with the module's ids in Korean."""
+    from selfstudy_support import FIXTURE_CURRICULUM
+
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.workspace import prepare_workspace
+
+    _ensure_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(FIXTURE_CURRICULUM))
+    notebook = ws.notebook(MODULE)
+    nb = nbformat.read(notebook, as_version=4)
+    set_solution(nb, "plus_state", PLUS_RIGHT)  # Run All Cells stops at a failing test
+    set_solution(nb, "bell_phi_minus", BELL_RIGHT)
+    at = len(nb.cells) - 2  # before the lab's check cells
+    nb.cells[at:at] = [
+        nbformat.v4.new_code_cell('from qcourse.selfstudy import hint\nhint("plus_state")'),
+        nbformat.v4.new_code_cell('hint("plus_state")'),
+        nbformat.v4.new_code_cell('hint("EXERCISE_ID")'),
+    ]
+    nb.cells = [c for c in nb.cells if c.metadata.get("qcourse_selfstudy") != "check"]
+    nbformat.write(nb, notebook)
+
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qcourse", "lab", "--dir", str(ws.root), "--no-browser"]
+        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    shot = tmp_path / "hint.png"
+    try:
+        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.set_default_timeout(120_000)
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{MODULE}/{MODULE}.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
+            try:
+                # JupyterLab speaks Korean in this lab: "| 대기" is "| Idle"
+                idle = re.compile(r"\| (대기|Idle)")
+                page.locator(".jp-StatusBar-TextItem", has_text=idle).wait_for(timeout=180_000)
+                page.locator(".jp-Notebook .jp-Cell").first.click()
+                page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^(실행|Run)$")).click()
+                run_all = re.compile("^(모든 셀 실행|Run All Cells)$")
+                page.locator(".lm-Menu-itemLabel", has_text=run_all).click()
+                second = page.locator(
+                    ".jp-OutputArea-output.jp-RenderedMarkdown", has_text="힌트 2/2"
+                )
+                second.wait_for(state="attached", timeout=300_000)
+                second.scroll_into_view_if_needed()
+                math = second.locator("mjx-container, .MathJax")
+                math.first.wait_for(state="attached", timeout=60_000)
+                assert math.count() >= 2
+                text = second.inner_text()
+                assert "아다마르 게이트는" in text and "$" not in text
+                assert second.locator("strong", has_text="힌트 1/2").count() == 1
+                fits = second.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+                assert fits, "the hint is wider than its cell"
+                listing = page.locator(
+                    ".jp-OutputArea-output.jp-RenderedMarkdown", has_text="EXERCISE_ID 자리에"
+                )
+                listing.wait_for(state="attached")
+                assert 'hint("bell_phi_minus")' in listing.inner_text()
+                assert page.locator(".jp-OutputArea-output[data-mime-type*='error']").count() == 0
+                page.screenshot(path=str(shot))
+            except Exception:
+                page.screenshot(path=str(tmp_path / "failure.png"))
+                raise
+            browser.close()
+    finally:
+        _stop(proc)
+        log.close()
+    print(f"screenshot: {shot}")

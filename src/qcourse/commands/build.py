@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 LANG_CHOICES = ("en", "ko", "all")
 
@@ -13,27 +14,33 @@ LANG_CHOICES = ("en", "ko", "all")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "build",
-        help="render modules as nbgrader notebooks (source/ and, with --release, release/)",
-        description="Render each module, per language, as an nbgrader instructor notebook in "
-        "OUT/source/<module>/<module>.ipynb; with --release also run nbgrader's "
-        "generate_assignment to produce the student versions in OUT/release/.",
+        help=_("render modules as nbgrader notebooks (source/ and, with --release, release/)"),
+        description=_(
+            "Render each module, per language, as an nbgrader instructor notebook in "
+            "OUT/source/<module>/<module>.ipynb; with --release also run nbgrader's "
+            "generate_assignment to produce the student versions in OUT/release/."
+        ),
     )
     parser.add_argument(
-        "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+        "modules", nargs="*", metavar="MODULE", help=_("module ids or numbers (default: all)")
     )
     parser.add_argument(
-        "--lang", choices=LANG_CHOICES, default="all", help="language (default: all)"
+        "--lang", choices=LANG_CHOICES, default="all", help=_("language (default: all)")
     )
     parser.add_argument(
         "--out",
         type=Path,
         default=None,
-        help="output course directory (default: build/<lang>/); with --lang all, "
-        "one sub-folder per language",
+        help=_(
+            "output course directory (default: build/<lang>/); with --lang all, "
+            "one sub-folder per language"
+        ),
     )
-    parser.add_argument("--release", action="store_true", help="also generate the student versions")
     parser.add_argument(
-        "--root", type=Path, default=None, help="curriculum folder (default: the course's own)"
+        "--release", action="store_true", help=_("also generate the student versions")
+    )
+    parser.add_argument(
+        "--root", type=Path, default=None, help=_("curriculum folder (default: the course's own)")
     )
     parser.set_defaults(func=run)
 
@@ -55,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise CurriculumError(problems)
     if not selected:
-        raise UserError(f"no modules in {curriculum.root}")
+        raise UserError(_("no modules in {path}").format(path=curriculum.root))
     modules = [m.id for m in selected]
     langs = languages(args.lang)
+    built, released = _("built"), _("released")
     for lang in langs:
         if args.out is None:
             out = Path("build") / lang
@@ -65,10 +73,10 @@ def run(args: argparse.Namespace) -> int:
             out = args.out / lang if len(langs) > 1 else args.out
         written = build_source(out, lang, modules, curriculum)
         for path in written:
-            console.print(f"[green]built[/green] {path}")
+            console.print(f"[green]{built}[/green] {path}")
         if args.release:
             with console.status(f"nbgrader generate_assignment ({lang})"):
                 released = generate_release(out, modules)
             for path in released:
-                console.print(f"[green]released[/green] {path}")
+                console.print(f"[green]{released}[/green] {path}")
     return 0

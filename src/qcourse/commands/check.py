@@ -3,54 +3,116 @@
 from __future__ import annotations
 
 import argparse
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
+
+from qcourse.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="grade your notebook with the course's tests (offline) and record your progress",
+        help=_("grade your notebook with the course's tests (offline) and record your progress"),
         description=(
-            "Grade a learner notebook on this machine with the same test cells the instructor's "
-            "autograde uses (hidden tests included; edited test cells are restored first), "
-            "print a per-exercise table, and record the result in the progress store."
+            _(
+                "Grade a learner notebook on this machine with the same test cells the instructor's "
+                "autograde uses (hidden tests included; edited test cells are restored first), "
+                "print a per-exercise table, and record the result in the progress store."
+            )
         ),
     )
     parser.add_argument(
         "target",
         nargs="?",
         metavar="NOTEBOOK | MODULE",
-        help="a notebook file, or a module id/number in the lab workspace "
-        "(default: the current module, or every started module of the workspace)",
-    )
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
-    parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        help=_(
+            "a notebook file, or a module id/number in the lab workspace "
+            "(default: the current module, or every started module of the workspace)"
+        ),
     )
     parser.add_argument(
-        "--no-record", action="store_true", help="do not record this check in the progress store"
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
+    )
+    parser.add_argument(
+        "--no-record", action="store_true", help=_("do not record this check in the progress store")
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
+    from qcourse.i18n import default_language
     from qcourse.selfstudy.check_table import check_table
-    from qcourse.selfstudy.checking import check_notebook, resolve_target
+    from qcourse.selfstudy.checking import check_notebook, grading_now, resolve_target
+    from qcourse.selfstudy.workspace import find_workspace
 
     console = Console()
+    if grading_now():
+        # a notebook being graded runs `!qcourse check`: grading it again would nest kernels
+        console.print(_("qcourse check does nothing while a notebook is being graded."))
+        return 0
     all_passed = True
-    for notebook in resolve_target(args.target, args.dir):
-        with console.status(f"grading {notebook.name} …"):
-            result = check_notebook(
-                notebook, curriculum_root=args.curriculum, record=not args.no_record
-            )
+    notebooks = resolve_target(args.target, args.dir)
+    for n, notebook in enumerate(notebooks, 1):
+        ws = find_workspace(notebook) if notebook.exists() else None
+        lang = default_language(ws.lang if ws else None)
+        what = _("grading {name} ({n} of {total}) …", lang).format(
+            name=notebook.name, n=n, total=len(notebooks)
+        )
+        started = time.monotonic()
+        with console.status(escape(what)) as status:
+
+            def tick(what: str = what, started: float = started, status=status) -> None:
+                status.update(escape(f"{what} {time.monotonic() - started:.0f} s"))
+
+            with _ticking(tick):
+                result = check_notebook(
+                    notebook, curriculum_root=args.curriculum, record=not args.no_record
+                )
         console.print(check_table(result))
+        lang = result.lang
+        console.print(
+            escape(
+                _("{name}: graded in {seconds:.0f} s", lang).format(
+                    name=notebook.name, seconds=time.monotonic() - started
+                )
+            ),
+            style="dim",
+        )
         if result.problem:
-            console.print(f"[bold red]The notebook did not run to the end:[/] {result.problem}")
+            label = escape(_("The notebook did not run to the end", lang))
+            console.print(f"[bold red]{label}:[/] {escape(result.problem)}")
         for notice in result.notices:
-            console.print(f"[yellow]progress store:[/] {notice}")
+            label = escape(_("progress store", lang))
+            console.print(f"[yellow]{label}:[/] {escape(notice)}")
         rec = result.record
         all_passed &= bool(rec.outcomes) and all(o.passed for o in rec.outcomes)
     return 0 if all_passed else 1
+
+
+@contextmanager
+def _ticking(tick, every: float = 1.0):
+    """Call `tick()` every `every` seconds while the block runs (the elapsed time on screen)."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(every):
+            tick()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()

@@ -5,66 +5,71 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("course", help="set up an nbgrader course directory")
+    p = subparsers.add_parser("course", help=_("set up an nbgrader course directory"))
     sub = p.add_subparsers(dest="course_command", metavar="ACTION")
     p.set_defaults(func=lambda args: p.print_help() or 2)
 
     init = sub.add_parser(
         "init",
-        help="create a course directory: config, gradebook, the modules in source/, roster",
+        help=_("create a course directory: config, gradebook, the modules in source/, roster"),
         description=(
-            "Create a ready nbgrader course directory: nbgrader_config.py (exchange, gradebook, "
-            "time-outs long enough for Aer), the curriculum's modules built into source/ in the "
-            "chosen language, the gradebook, and optionally the students from a CSV roster."
+            _(
+                "Create a ready nbgrader course directory: nbgrader_config.py (exchange, gradebook, "
+                "time-outs long enough for Aer), the curriculum's modules built into source/ in the "
+                "chosen language, the gradebook, and optionally the students from a CSV roster."
+            )
         ),
     )
     init.add_argument("directory", type=Path, metavar="DIR")
-    init.add_argument("--course-id", required=True, metavar="ID", help="nbgrader course id")
+    init.add_argument("--course-id", required=True, metavar="ID", help=_("nbgrader course id"))
     init.add_argument(
-        "--lang", choices=["en", "ko"], default="en", help="notebook and report language"
+        "--lang", choices=["en", "ko"], default="en", help=_("notebook and report language")
     )
     init.add_argument(
         "--exchange",
         default=None,
         metavar="DIR",
-        help="exchange root (default /srv/nbgrader/exchange)",
+        help=_("exchange root (default /srv/nbgrader/exchange)"),
     )
     init.add_argument(
         "--db-url",
         default=None,
         metavar="URL",
-        help="gradebook URL, e.g. postgresql+psycopg2://user:pw@host/db (default: SQLite in DIR)",
+        help=_(
+            "gradebook URL, e.g. postgresql+psycopg2://user:pw@host/db (default: SQLite in DIR)"
+        ),
     )
     init.add_argument(
         "--modules",
         nargs="+",
         default=None,
         metavar="MODULE",
-        help="only these modules (ids or numbers)",
+        help=_("only these modules (ids or numbers)"),
     )
     init.add_argument(
-        "--curriculum", type=Path, default=None, metavar="DIR", help="another curriculum folder"
+        "--curriculum", type=Path, default=None, metavar="DIR", help=_("another curriculum folder")
     )
     init.add_argument(
         "--roster",
         type=Path,
         default=None,
         metavar="FILE.csv",
-        help="students to import (columns: id, first_name, last_name, email, lms_user_id)",
+        help=_("students to import (columns: id, first_name, last_name, email, lms_user_id)"),
     )
     init.add_argument(
-        "--force", action="store_true", help="overwrite an existing course configuration"
+        "--force", action="store_true", help=_("overwrite an existing course configuration")
     )
     init.set_defaults(func=run_init)
 
-    roster = sub.add_parser("roster", help="import students from a CSV file into the gradebook")
+    roster = sub.add_parser("roster", help=_("import students from a CSV file into the gradebook"))
     roster.add_argument("csv", type=Path, metavar="FILE.csv")
     roster.add_argument(
-        "--course", type=Path, default=None, help="course directory (default: current)"
+        "--course", type=Path, default=None, help=_("course directory (default: current)")
     )
     roster.set_defaults(func=run_roster)
 
@@ -89,16 +94,33 @@ def run_init(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     except Exception as exc:
         if "sqlalchemy" in type(exc).__module__ or "psycopg2" in type(exc).__module__:
-            raise UserError(f"cannot open the gradebook at {args.db_url}: {exc}") from exc
+            raise UserError(
+                _("cannot open the gradebook at {url}: {error}").format(url=args.db_url, error=exc)
+            ) from exc
         raise
-    print(f"course {args.course_id} ready in {result.course_dir}")
+    lang = args.lang
+    print(
+        _("course {course} ready in {path}", lang).format(
+            course=args.course_id, path=result.course_dir
+        )
+    )
     for path in result.sources:
-        print(f"  source: {path.relative_to(result.course_dir)}")
+        print("  " + _("source: {path}", lang).format(path=path.relative_to(result.course_dir)))
     if args.roster:
-        print(f"  {result.students} students imported from {args.roster}")
+        print(
+            "  "
+            + _("{n} students imported from {path}", lang).format(
+                n=result.students, path=args.roster
+            )
+        )
     for note in result.notes:
-        print(f"  note: {note}")
-    print("next: cd into it and run `nbgrader generate_assignment MODULE` (see the README)")
+        print("  " + _("note: {note}", lang).format(note=note))
+    print(
+        _(
+            "next: cd into it and run `nbgrader generate_assignment MODULE` (see the README)",
+            lang,
+        )
+    )
     return 0
 
 
@@ -114,7 +136,12 @@ def run_roster(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     tools_on_path()
     count = import_roster(course.db_url, course.course_id, roster)
-    print(f"{count} students imported into {course.course_id}")
+    print(_("{n} students imported into {course}").format(n=count, course=course.course_id))
     if roster.ignored_columns:
-        print(f"  note: columns ignored: {', '.join(roster.ignored_columns)}")
+        print(
+            "  "
+            + _("note: columns ignored: {columns}").format(
+                columns=", ".join(roster.ignored_columns)
+            )
+        )
     return 0

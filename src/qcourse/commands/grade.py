@@ -5,48 +5,53 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "grade",
-        help="autograde every collected submission of a module in parallel (nbgrader)",
+        help=_("autograde every collected submission of a module in parallel (nbgrader)"),
         description=(
-            "Autograde every submission in submitted/*/MODULE in parallel, each isolated, and "
-            "store the grades exactly as sequential `nbgrader autograde` would. Re-running "
-            "skips what is already graded (unless --force)."
+            _(
+                "Autograde every submission in submitted/*/MODULE in parallel, each isolated, and "
+                "store the grades exactly as sequential `nbgrader autograde` would. Re-running "
+                "skips what is already graded (unless --force)."
+            )
         ),
     )
     p.add_argument(
-        "module", metavar="MODULE", help="the assignment (module id), e.g. 01-qubits-and-gates"
+        "module", metavar="MODULE", help=_("the assignment (module id), e.g. 01-qubits-and-gates")
     )
-    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
     p.add_argument(
-        "--workers", type=int, default=None, help="local worker processes (default: CPU count)"
+        "--course", type=Path, default=None, help=_("course directory (default: current)")
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, help=_("local worker processes (default: CPU count)")
     )
     p.add_argument(
         "--scheduler",
         default=None,
         metavar="ADDRESS",
-        help="grade on a dask cluster, e.g. tcp://10.0.0.5:8786",
+        help=_("grade on a dask cluster, e.g. tcp://10.0.0.5:8786"),
     )
     p.add_argument(
         "--time-limit",
         type=float,
         default=None,
         metavar="SECONDS",
-        help="per-submission time limit (default 900)",
+        help=_("per-submission time limit (default 900)"),
     )
     p.add_argument(
-        "--force", action="store_true", help="re-grade submissions that are already graded"
+        "--force", action="store_true", help=_("re-grade submissions that are already graded")
     )
     p.add_argument(
         "--student",
         action="append",
         default=None,
         metavar="ID",
-        help="grade only this student (repeatable)",
+        help=_("grade only this student (repeatable)"),
     )
     p.add_argument(
         "--cell-time-limit",
@@ -67,13 +72,21 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
-        raise UserError(f"--workers must be a positive number, got {args.workers}")
+        raise UserError(
+            _("--workers must be a positive number, got {value}").format(value=args.workers)
+        )
     if args.cell_time_limit is not None and args.cell_time_limit <= 0:
         raise UserError(
-            f"--cell-time-limit must be a positive number of seconds, got {args.cell_time_limit}"
+            _("--cell-time-limit must be a positive number of seconds, got {value}").format(
+                value=args.cell_time_limit
+            )
         )
     if args.time_limit is not None and args.time_limit <= 0:
-        raise UserError(f"--time-limit must be a positive number of seconds, got {args.time_limit}")
+        raise UserError(
+            _("--time-limit must be a positive number of seconds, got {value}").format(
+                value=args.time_limit
+            )
+        )
     from qcourse.instructor.cluster import GradingCluster
 
     sealed = not args.unsealed
@@ -127,7 +140,11 @@ def _grade(args: argparse.Namespace, cluster) -> int:
         raise UserError(str(exc).strip("'\"")) from exc
     except OSError as exc:
         if args.scheduler:
-            raise UserError(f"cannot reach the dask scheduler at {args.scheduler}: {exc}") from exc
+            raise UserError(
+                _("cannot reach the dask scheduler at {address}: {error}").format(
+                    address=args.scheduler, error=exc
+                )
+            ) from exc
         raise
     print_outcome(course, args.module, result)
     return 0

@@ -9,22 +9,30 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "progress",
-        help="show your progress per module and per competence (table and plot)",
+        help=_("show your progress per module and per competence (table and plot)"),
         description=(
-            "Show what the progress store recorded (every `qcourse check`): checks, best score, "
-            "first pass and hints per module, and exercises passed per CFQT competence; also "
-            "draw it as a PNG."
+            _(
+                "Show what the progress store recorded (every `qcourse check`): checks, best score, "
+                "first pass and hints per module, and exercises passed per CFQT competence; also "
+                "draw it as a PNG."
+            )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
-    parser.add_argument("--out", type=Path, help="where to write the PNG plot")
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
+    parser.add_argument("--out", type=Path, help=_("where to write the PNG plot"))
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 
@@ -34,29 +42,29 @@ def _when(ts: float | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.progress_plot import plot_progress
-    from qcourse.selfstudy.words import words
 
     console = Console()
     view, lang, _curriculum = load_learner_view(args.dir, args.lang, args.curriculum, console)
-    w = words(lang)
 
-    modules = Table(title=w["module"])
+    modules = Table(title=_("Modules", lang))
     for name, justify in (
-        ("module", "left"),
-        ("attempts", "right"),
-        ("best", "right"),
-        ("first_pass", "left"),
-        ("hints", "right"),
+        (_("Module", lang), "left"),
+        (_("Checks", lang), "right"),
+        (_("Best score", lang), "right"),
+        (_("First passed", lang), "left"),
+        (_("Hints", lang), "right"),
     ):
-        modules.add_column(w[name], justify=justify)
+        modules.add_column(name, justify=justify, overflow="fold")
     for m in view.modules:
         done = m.first_passed_at is not None
         best = f"{m.best_score:g} / {m.total_points:g}"
         modules.add_row(
-            f"{m.module}\n[dim]{m.title}[/dim]",
+            f"{escape(m.title)}\n[dim]{m.module}[/dim]",
             str(m.attempts),
             f"[green]{best}[/]" if done else best,
             _when(m.first_passed_at),
@@ -64,19 +72,22 @@ def run(args: argparse.Namespace) -> int:
         )
     console.print(modules)
 
-    comps = Table(title=f"{w['competence']} {view.cfqt_version}".strip())
-    comps.add_column(w["competence"])
-    comps.add_column(w["exercises_passed"], justify="right")
-    comps.add_column(w["level"])
+    competence = _("Competence (CFQT)", lang)
+    comps = Table(title=f"{competence} {view.cfqt_version}".strip())
+    comps.add_column(competence, overflow="fold")
+    comps.add_column(_("Exercises passed", lang), justify="right")
+    comps.add_column(_("Level", lang))
     for c in view.competences:
         offered = "–".join(sorted(c.levels_offered)[:: max(len(c.levels_offered) - 1, 1)])
         comps.add_row(
-            f"{c.label}\n[dim]{c.subdomain} · {c.domain}[/dim]",
+            f"{escape(c.label)}\n[dim]{c.subdomain} · {escape(c.area_label or c.domain)}[/dim]",
             f"{c.passed} / {c.exercises}",
             f"{c.level_shown or '–'} [dim]({offered})[/dim]",
         )
     console.print(comps)
 
     out = args.out or data_home() / "progress.png"
-    console.print(f"plot: {plot_progress(view, lang, out)}")
+    plot = plot_progress(view, lang, out)
+    label = _("plot", lang)
+    console.print(f"{escape(label)}: {escape(str(plot))}")
     return 0

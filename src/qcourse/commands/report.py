@@ -5,21 +5,26 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "report",
-        help="cohort report of a graded module: HTML with plots, CSV for the LMS",
+        help=_("cohort report of a graded module: HTML with plots, CSV for the LMS"),
         description=(
-            "Write reports/MODULE/report.html (score distribution, pass rate per exercise, the "
-            "most frequent qgrade diagnoses per exercise, time to grade), grades.csv for an LMS "
-            "and exercises.csv, in the course language."
+            _(
+                "Write reports/MODULE/report.html (score distribution, pass rate per exercise, the "
+                "most frequent qgrade diagnoses per exercise, time to grade), grades.csv for an LMS "
+                "and exercises.csv, in the course language."
+            )
         ),
     )
     p.add_argument("module", metavar="MODULE")
-    p.add_argument("--course", type=Path, default=None, help="course directory (default: current)")
+    p.add_argument(
+        "--course", type=Path, default=None, help=_("course directory (default: current)")
+    )
     p.set_defaults(func=run)
 
 
@@ -36,11 +41,13 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from exc
     except MissingEntry as exc:
         raise UserError(
-            f"the gradebook has no assignment {args.module!r}: grade it first "
-            f"(`qcourse grade {args.module}`)"
+            _(
+                "the gradebook has no assignment {module!r}: grade it first "
+                "(`qcourse grade {module}`)"
+            ).format(module=args.module)
         ) from exc
     for line in diagnosis_lines(report):
         print(line)
-    print(f"report: {report.html_path}")
-    print(f"LMS grades: {report.csv_path}")
+    print(_("report: {path}").format(path=report.html_path))
+    print(_("LMS grades: {path}").format(path=report.csv_path))
     return 0

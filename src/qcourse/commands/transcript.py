@@ -8,30 +8,44 @@ from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "transcript",
-        help="write an HTML (and PDF) transcript of what you demonstrated, mapped to CFQT",
+        help=_("write an HTML (and PDF) transcript of what you demonstrated, mapped to CFQT"),
         description=(
-            "Write a transcript of the exercises passed in self-study, grouped by CFQT "
-            "subdomain with the proficiency level demonstrated: transcript.html always, "
-            "transcript.pdf when the language can be drawn on this machine."
+            _(
+                "Write a transcript of the exercises passed in self-study, grouped by CFQT "
+                "subdomain with the proficiency level demonstrated: transcript.html always, "
+                "transcript.pdf when the language can be drawn on this machine."
+            )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help="language (default: the lab's)")
-    parser.add_argument("--name", help="the learner's name on the transcript (default: user name)")
-    parser.add_argument("--out", type=Path, help="output folder (default: the qcourse data folder)")
-    parser.add_argument("--no-pdf", action="store_true", help="write the HTML only")
-    parser.add_argument("--dir", type=Path, help="the lab workspace (default: ~/qcourse-lab)")
+    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
     parser.add_argument(
-        "--curriculum", type=Path, help="a curriculum folder other than the installed one"
+        "--name", help=_("the learner's name on the transcript (default: user name)")
+    )
+    parser.add_argument(
+        "--out", type=Path, help=_("output folder (default: the qcourse data folder)")
+    )
+    parser.add_argument("--no-pdf", action="store_true", help=_("write the HTML only"))
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
+    )
+    parser.add_argument(
+        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from qcourse.cli import UserError
+    from rich.markup import escape
+
+    from qcourse.errors import UserError
     from qcourse.selfstudy.home import data_home
     from qcourse.selfstudy.learner_view import load_learner_view
     from qcourse.selfstudy.transcript import render_html, render_pdf
@@ -43,19 +57,28 @@ def run(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the output folder {out}: {exc.strerror}") from exc
+        raise UserError(
+            _("cannot create the output folder {path}: {error}", lang).format(
+                path=out, error=exc.strerror
+            )
+        ) from exc
     html = out / f"transcript-{lang}.html"
     html.write_text(
         render_html(view, source.curriculum, lang, learner, source.fingerprint), encoding="utf-8"
     )
-    console.print(f"HTML: {html}")
+    console.print(f"HTML: {escape(str(html))}")
     if not args.no_pdf:
         pdf = render_pdf(view, source.curriculum, lang, learner, out / f"transcript-{lang}.pdf")
         if pdf:
-            console.print(f"PDF:  {pdf}")
+            console.print(f"PDF:  {escape(str(pdf))}")
         else:
             console.print(
-                "[yellow]PDF skipped:[/] no font for Korean on this machine (install e.g. "
-                "fonts-nanum or fonts-noto-cjk); the HTML has everything"
+                escape(
+                    _(
+                        "PDF skipped: no font for Korean on this machine; the HTML has everything",
+                        lang,
+                    )
+                ),
+                style="yellow",
             )
     return 0

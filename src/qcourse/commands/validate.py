@@ -6,33 +6,39 @@ import argparse
 from pathlib import Path
 
 from qcourse.commands.build import LANG_CHOICES, languages
+from qcourse.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="prove that solutions get full marks, starters 0, wrong answers lose their points",
-        description="Check the module sources, then, for every exercise in every language, run "
-        "nbgrader's generate_assignment and autograde on the reference solutions, the "
-        "untouched starter and each recorded wrong answer. Exits non-zero on any failure.",
+        help=_("prove that solutions get full marks, starters 0, wrong answers lose their points"),
+        description=_(
+            "Check the module sources, then, for every exercise in every language, run "
+            "nbgrader's generate_assignment and autograde on the reference solutions, the "
+            "untouched starter and each recorded wrong answer. Exits non-zero on any failure."
+        ),
     )
     parser.add_argument(
-        "modules", nargs="*", metavar="MODULE", help="module ids or numbers (default: all)"
+        "modules", nargs="*", metavar="MODULE", help=_("module ids or numbers (default: all)")
     )
     parser.add_argument(
-        "--lang", choices=LANG_CHOICES, default="all", help="language (default: all)"
+        "--lang", choices=LANG_CHOICES, default="all", help=_("language (default: all)")
     )
     parser.add_argument(
-        "--workers", type=int, default=1, help="(module, language) pairs graded at once (default 1)"
+        "--workers",
+        type=int,
+        default=1,
+        help=_("(module, language) pairs graded at once (default 1)"),
     )
     parser.add_argument(
-        "--static", action="store_true", help="only the checks that execute nothing"
+        "--static", action="store_true", help=_("only the checks that execute nothing")
     )
     parser.add_argument(
-        "--keep", type=Path, default=None, metavar="DIR", help="keep the nbgrader courses in DIR"
+        "--keep", type=Path, default=None, metavar="DIR", help=_("keep the nbgrader courses in DIR")
     )
     parser.add_argument(
-        "--root", type=Path, default=None, help="curriculum folder (default: the course's own)"
+        "--root", type=Path, default=None, help=_("curriculum folder (default: the course's own)")
     )
     parser.add_argument(
         "--unsealed",

@@ -30,6 +30,18 @@ def check_curriculum(curriculum: Curriculum) -> list[Problem]:
             )
         numbers.setdefault(module.number, module.id)
         problems.extend(check_module(module, curriculum))
+    problems.extend(check_glossary(curriculum))
+    return problems
+
+
+def check_glossary(curriculum: Curriculum) -> list[Problem]:
+    """The glossary itself, then its terms on the Korean prose of every module."""
+    from qcourse.curriculum.glossary import check_korean_prose, load_glossary
+
+    glossary, problems = load_glossary(curriculum.root)
+    if glossary is not None:
+        for module in curriculum.modules:
+            problems += check_korean_prose(module, glossary)
     return problems
 
 

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import LANGUAGES as _LANGUAGES
+from qcourse.i18n import _
 
-LANGUAGES: tuple[str, ...] = ("en", "ko")
+LANGUAGES: tuple[str, ...] = _LANGUAGES  # the one list, in qcourse.i18n
 
 CellKind = Literal["markdown", "code", "exercise"]
 
@@ -79,7 +81,11 @@ class Module:
             if ex.id == exercise_id:
                 return ex
         known = ", ".join(ex.id for ex in self.exercises) or "none"
-        raise UserError(f"module {self.id} has no exercise {exercise_id!r}; its exercises: {known}")
+        raise UserError(
+            _("module {module} has no exercise {exercise!r}; its exercises: {known}").format(
+                module=self.id, exercise=exercise_id, known=known
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -106,11 +112,17 @@ class Curriculum:
             matches = [m for m in self.modules if m.id.startswith(key)]
         if len(matches) == 1:
             return matches[0]
-        known = ", ".join(self.ids) or "none yet"
+        known = ", ".join(self.ids) or "-"
         if len(matches) > 1:
             names = ", ".join(m.id for m in matches)
-            raise UserError(f"module {key!r} is ambiguous: it matches {names}")
-        raise UserError(f"unknown module {key!r}; known modules: {known}")
+            raise UserError(
+                _("module {module!r} is ambiguous: it matches {names}").format(
+                    module=key, names=names
+                )
+            )
+        raise UserError(
+            _("unknown module {module!r}; known modules: {known}").format(module=key, known=known)
+        )
 
     def select(self, ids: list[str] | None) -> list[Module]:
         """The modules named by `ids` (all modules when None or empty), without duplicates."""

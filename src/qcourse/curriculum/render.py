@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from qcourse import __version__
 from qcourse.cli import UserError
 from qcourse.curriculum.model import LANGUAGES, Exercise, Module
+from qcourse.i18n import _
 
 if TYPE_CHECKING:
     from nbformat import NotebookNode
@@ -22,25 +23,24 @@ import qgrade
 
 qgrade.set_language("{lang}")"""
 
-# learner-facing words the build itself writes (everything else comes from the sources)
-WORDS = {
-    "en": {
-        "points": "Points: {points}.",
-        "ignore": "Global phase is ignored: a state or gate that differs only by an overall "
-        "factor $e^{i\\varphi}$ counts as correct.",
-        "strict": "Global phase counts: the result must match exactly, including its overall "
-        "phase (the gate may be used as a controlled gate later).",
-        "hint": "Hint",
-    },
-    "ko": {
-        "points": "배점: {points}점.",
-        "ignore": "전역 위상은 무시합니다: 전체 인자 $e^{i\\varphi}$만 다른 상태나 게이트도 "
-        "정답으로 인정합니다.",
-        "strict": "전역 위상까지 채점합니다: 전체 위상을 포함해 정확히 일치해야 합니다 "
-        "(나중에 제어 게이트로 쓰일 수 있습니다).",
-        "hint": "힌트",
-    },
-}
+
+# learner-facing words the build itself writes (everything else comes from the sources), from
+# the qcourse catalogue (src/qcourse/locale)
+def _words(lang: str) -> dict[str, str]:
+    return {
+        "points": _("Points: {points}.", lang),
+        "ignore": _(
+            "Global phase is ignored: a state or gate that differs only by an overall factor "
+            "$e^{i\\varphi}$ counts as correct.",
+            lang,
+        ),
+        "strict": _(
+            "Global phase counts: the result must match exactly, including its overall phase "
+            "(the gate may be used as a controlled gate later).",
+            lang,
+        ),
+        "hint": _("Hint", lang),
+    }
 
 
 def render_notebook(module: Module, lang: str) -> NotebookNode:
@@ -71,7 +71,7 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
 
 def exercise_cells(ex: Exercise, lang: str) -> list[NotebookNode]:
     """Task, solution, test and (when there are hints) hints cells of one exercise."""
-    words = WORDS[lang]
+    words = _words(lang)
     rules = [words["points"].format(points=_points(ex.points))]
     if ex.global_phase:
         rules.append(words[ex.global_phase])

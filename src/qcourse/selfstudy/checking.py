@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from qcourse.cli import UserError
 from qcourse.curriculum import Module
+from qcourse.errors import UserError
+from qcourse.i18n import LANGUAGES, _, default_language
 from qcourse.selfstudy.course_builds import InstalledCurriculum, installed
 from qcourse.selfstudy.grading import run_graded
+from qcourse.selfstudy.merge import is_lab_cell
 from qcourse.selfstudy.records import CheckRecord
 from qcourse.selfstudy.store import ProgressStore, ProgressStoreError
-from qcourse.selfstudy.words import LANGS
 from qcourse.selfstudy.workspace import find_lab_workspace, find_workspace
+
+GRADING_ENV = "QCOURSE_GRADING"  # "1" in every process that runs a learner's notebook to grade it
+
+
+def grading_now() -> bool:
+    """True inside a notebook that is being graded (its `check()` must not grade again)."""
+    return os.environ.get(GRADING_ENV) == "1"
+
+
+@contextmanager
+def grading_environment() -> Iterator[None]:
+    """Mark this process (and so every kernel it starts) as grading, for the time of a run."""
+    before = os.environ.get(GRADING_ENV)
+    os.environ[GRADING_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(GRADING_ENV, None)
+        else:
+            os.environ[GRADING_ENV] = before
+
+
+def without_lab_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """`nb` without the cells the lab adds (the check cell): grading never runs them."""
+    graded = nbformat.from_dict(nb)
+    graded.cells = [c for c in graded.cells if not is_lab_cell(c)]
+    return graded
 
 
 @dataclass
@@ -27,28 +59,42 @@ class CheckResult:
     notices: list[str] = field(default_factory=list)  # about the progress store
 
 
-def read_learner_notebook(path: Path) -> nbformat.NotebookNode:
+def read_learner_notebook(path: Path, lang: str | None = None) -> nbformat.NotebookNode:
     """The notebook at `path`, or a UserError saying plainly what is wrong with the file."""
     if not path.exists():
-        raise UserError(f"{path} does not exist")
+        raise UserError(_("{path} does not exist", lang).format(path=path))
     if path.is_dir():
-        raise UserError(f"{path} is a folder; expected a notebook file (.ipynb) or a module id")
+        raise UserError(
+            _("{path} is a folder; expected a notebook file (.ipynb) or a module id", lang).format(
+                path=path
+            )
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {path}: {exc}") from exc
+        raise UserError(
+            _("cannot read {path}: {error}", lang).format(path=path, error=exc)
+        ) from exc
     if not text.strip():
-        raise UserError(f"{path} is empty; restore it from .qcourse/backups or rerun qcourse lab")
+        raise UserError(
+            _(
+                "{path} is empty; restore it from .qcourse/backups or rerun qcourse lab", lang
+            ).format(path=path)
+        )
     try:
         nb = nbformat.reads(text, as_version=4)
     except Exception as exc:  # NotJSONError, ValidationError, KeyError... for broken files
         raise UserError(
-            f"{path} is not a valid notebook ({type(exc).__name__}: {str(exc)[:200]}); "
-            "if it was damaged, a copy of an earlier version may be in the workspace's "
-            ".qcourse/backups folder"
+            _(
+                "{path} is not a valid notebook ({error}); if it was damaged, a copy of an "
+                "earlier version may be in the workspace's .qcourse/backups folder",
+                lang,
+            ).format(path=path, error=f"{type(exc).__name__}: {str(exc)[:200]}")
         ) from exc
     if not isinstance(nb.get("cells"), list):
-        raise UserError(f"{path} is not a valid notebook: it has no cells")
+        raise UserError(
+            _("{path} is not a valid notebook: it has no cells", lang).format(path=path)
+        )
     return nb
 
 
@@ -61,11 +107,14 @@ def identify(
         module = source.curriculum.module(key or path.stem)
     except UserError as exc:
         raise UserError(
-            f"{path} is not a notebook of this course's modules ({exc}); check the notebooks "
-            "of your `qcourse lab` workspace"
+            _(
+                "{path} is not a notebook of this course's modules ({error}); check the "
+                "notebooks of your `qcourse lab` workspace",
+                fallback_lang,
+            ).format(path=path, error=exc)
         ) from exc
     lang = meta.get("lang") if isinstance(meta, dict) else None
-    return module, lang if lang in LANGS else fallback_lang
+    return module, lang if lang in LANGUAGES else fallback_lang
 
 
 def check_notebook(
@@ -80,15 +129,18 @@ def check_notebook(
 
     `sealed`: None grades in the sandbox where one can be made (see `run_graded`)."""
     path = Path(path).expanduser().resolve()
-    nb = read_learner_notebook(path)
     ws = find_workspace(path)
+    nb = read_learner_notebook(path, default_language(ws.lang if ws else None))
     root = curriculum_root or (ws.curriculum_root if ws else None)
     if root is not None and not Path(root).is_dir():
         root = None  # the workspace was made with a curriculum folder that is gone
     source = installed(root)
-    module, lang = identify(nb, path, source, ws.lang if ws else "en")
+    module, lang = identify(nb, path, source, ws.lang if ws else default_language())
     instructor = nbformat.read(source.instructor_notebook(module.id, lang), as_version=4)
-    graded = run_graded(nb, instructor, path.parent, sealed=sealed)
+    # the lab's check cell is left out and the kernels are marked as grading: a check()
+    # typed anywhere in the notebook returns at once instead of grading again (nesting)
+    with grading_environment():
+        graded = run_graded(without_lab_cells(nb), instructor, path.parent, sealed=sealed)
     rec = CheckRecord(
         module=module.id,
         lang=lang,
@@ -123,14 +175,18 @@ def resolve_target(target: str | None, lab_dir: Path | None) -> list[Path]:
         module = source.curriculum.module(target)
         if ws is None:
             raise UserError(
-                f"no lab workspace found to look for module {module.id}'s notebook; run "
-                "`qcourse lab` first, pass --dir, or give the notebook's path"
+                _(
+                    "no lab workspace found to look for module {module}'s notebook; run "
+                    "`qcourse lab` first, pass --dir, or give the notebook's path"
+                ).format(module=module.id)
             )
         return [ws.notebook(module.id)]
     if ws is None:
         raise UserError(
-            "nothing to check here: give a notebook path or a module id, or run this inside "
-            "your `qcourse lab` workspace"
+            _(
+                "nothing to check here: give a notebook path or a module id, or run this inside "
+                "your `qcourse lab` workspace"
+            )
         )
     here = Path.cwd().resolve()
     for module_id in ws.module_ids():
@@ -139,8 +195,11 @@ def resolve_target(target: str | None, lab_dir: Path | None) -> list[Path]:
     started = [ws.notebook(m) for m in ws.module_ids() if _started(ws.notebook(m))]
     if not started:
         raise UserError(
-            "no module of the workspace has an answer yet; write one, save, and check again "
-            "(or name a module: qcourse check 01)"
+            _(
+                "no module of the workspace has an answer yet; write one, save, and check again "
+                "(or name a module: qcourse check 01)",
+                default_language(ws.lang),
+            )
         )
     return started
 

@@ -22,8 +22,9 @@ from functools import cached_property
 from pathlib import Path
 
 from qcourse import __version__
-from qcourse.cli import UserError
 from qcourse.curriculum import Curriculum
+from qcourse.errors import UserError
+from qcourse.i18n import _
 from qcourse.selfstudy import home
 
 CURRICULUM_ENV = "QCOURSE_CURRICULUM"  # a curriculum folder other than the installed one
@@ -55,7 +56,11 @@ class InstalledCurriculum:
         course = self._course(lang, "source-course", with_release=False)
         path = course / "source" / module_id / f"{module_id}.ipynb"
         if not path.is_file():
-            raise UserError(f"the curriculum build has no notebook for module {module_id}")
+            raise UserError(
+                _("the curriculum build has no notebook for module {module}").format(
+                    module=module_id
+                )
+            )
         return path
 
     def release_folder(self, module_id: str, lang: str) -> Path:
@@ -63,7 +68,11 @@ class InstalledCurriculum:
         course = self._course(lang, "release-course", with_release=True)
         folder = course / "release" / module_id
         if not (folder / f"{module_id}.ipynb").is_file():
-            raise UserError(f"the curriculum build has no student notebook for {module_id}")
+            raise UserError(
+                _("the curriculum build has no student notebook for {module}").format(
+                    module=module_id
+                )
+            )
         return folder
 
     def _course(self, lang: str, name: str, with_release: bool) -> Path:
@@ -116,7 +125,11 @@ def resolve_root(root: Path | str | None = None) -> Path:
         return curriculum_root()
     path = Path(chosen).expanduser().resolve()
     if not (path / "cfqt.toml").is_file():
-        raise UserError(f"{path} is not a curriculum folder: expected {path / 'cfqt.toml'}")
+        raise UserError(
+            _("{path} is not a curriculum folder: expected {file}").format(
+                path=path, file=path / "cfqt.toml"
+            )
+        )
     return path
 
 
@@ -125,9 +138,13 @@ def installed(root: Path | str | None = None) -> InstalledCurriculum:
 
 
 def curriculum_fingerprint(root: Path) -> str:
-    """A short hash of every curriculum source file and of the code that builds notebooks."""
+    """A short hash of every curriculum source file, of the code that builds notebooks and of
+    qcourse's translations."""
     spec = importlib.util.find_spec("qcourse.curriculum")  # found, not imported (slow)
     build_code = list(spec.submodule_search_locations or []) if spec else []
+    from qcourse.i18n import LOCALE_DIR
+
+    build_code.append(str(LOCALE_DIR))  # the words the build writes (points, hints) come from it
     digest = hashlib.sha256(f"qcourse {__version__}".encode())
     for folder in (Path(root), *map(Path, build_code)):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):

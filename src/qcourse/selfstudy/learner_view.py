@@ -15,16 +15,20 @@ def load_learner_view(
 
     Notices from the progress store (a salvaged or locked file) are printed on `console`.
     """
+    from rich.markup import escape
+
+    from qcourse.i18n import _, choose
     from qcourse.selfstudy.course_builds import installed
     from qcourse.selfstudy.progress_view import build_view
     from qcourse.selfstudy.store import ProgressStore
     from qcourse.selfstudy.workspace import find_lab_workspace
 
     ws = find_lab_workspace(lab_dir)
-    lang = lang or (ws.lang if ws else "en")
+    lang = choose(lang, ws.lang if ws else None)
     source = installed(curriculum or (ws.curriculum_root if ws else None))
     with ProgressStore.open() as store:
         for notice in store.notices:
-            console.print(f"[yellow]progress store:[/] {notice}")
+            label = escape(_("progress store", lang))
+            console.print(f"[yellow]{label}:[/] {escape(notice)}")
         view = build_view(source.curriculum, store, lang)
     return view, lang, source

@@ -1,7 +1,12 @@
 """`check()` and `hint()` for a learner's notebook (the lab adds a cell calling them).
 
 Both find the notebook they run in (`JPY_SESSION_NAME`, which Jupyter Server gives each kernel),
-and never end in a traceback: any problem is shown as one clear line.
+speak the notebook's language, and never end in a traceback: any problem is one clear line.
+In a notebook they display HTML and Markdown (tables that line up, hints with maths); in a
+plain Python session they print.
+
+`check()` never grades inside a notebook that is itself being graded (`QCOURSE_GRADING=1`,
+set by every grader for the processes that run a learner's notebook): it says so and returns.
 """
 
 from __future__ import annotations
@@ -9,13 +14,15 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _, default_language, supported
 
 
-def _current_notebook(notebook: str | Path | None) -> Path:
+def _current_notebook(notebook: str | Path | None, lang: str | None = None) -> Path:
     if notebook:
         return Path(notebook).expanduser().resolve()
     session = os.environ.get("JPY_SESSION_NAME", "")
@@ -33,60 +40,123 @@ def _current_notebook(notebook: str | Path | None) -> Path:
     candidates = sorted(Path.cwd().glob("*.ipynb"))
     if len(candidates) == 1:
         return candidates[0].resolve()
-    raise UserError('cannot tell which notebook this is; call check("path/to/notebook.ipynb")')
+    raise UserError(
+        _('cannot tell which notebook this is; call check("path/to/notebook.ipynb")', lang)
+    )
+
+
+def _notebook_language(notebook: str | Path | None) -> str:
+    """The language written in the notebook's metadata, else the default language; never fails."""
+    try:
+        import json
+
+        path = _current_notebook(notebook)
+        meta = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("qcourse", {})
+        return supported(meta.get("lang")) or default_language()
+    except Exception:
+        return default_language()
 
 
 def _console() -> Console:
     return Console(width=110)
 
 
+def _ipython() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _line(console: Console, label: str, text: str, style: str = "bold red") -> None:
+    console.print(f"[{style}]{label}:[/] ", end="")
+    console.print(text, markup=False, highlight=False)
+
+
 def check(notebook: str | Path | None = None, record: bool = True) -> None:
     """Grade the saved version of this notebook with the course's tests and show the table."""
-    from qcourse.selfstudy.check_table import check_table
+    from qcourse.selfstudy.checking import grading_now
+
+    lang = _notebook_language(notebook)
+    console = _console()
+    if grading_now():
+        console.print(
+            _("check() does nothing while this notebook is being graded.", lang),
+            markup=False,
+            highlight=False,
+        )
+        return
+    from qcourse.selfstudy.check_table import check_html, check_table
     from qcourse.selfstudy.checking import check_notebook
 
-    console = _console()
+    shell = _ipython()
+    handle = None
     try:
-        path = _current_notebook(notebook)
+        path = _current_notebook(notebook, lang)
         saved = time.strftime("%H:%M:%S", time.localtime(path.stat().st_mtime))
-        console.print(f"[dim]grading {path.name} as last saved ({saved}) …[/dim]")
+        status = _("Grading {name} as saved at {time} …", lang).format(name=path.name, time=saved)
+        if shell is not None:
+            from IPython.display import HTML, display
+
+            handle = display(HTML(f"<i>{status}</i>"), display_id=True)
+        else:
+            console.print(status, style="dim", markup=False, highlight=False)
         result = check_notebook(path, record=record)
     except UserError as exc:
-        console.print(f"[bold red]check:[/] {exc}")
+        _line(console, _("check", lang), str(exc))
         return
     except Exception as exc:  # a learner never gets a traceback from the check cell
-        console.print(f"[bold red]check failed:[/] {type(exc).__name__}: {exc}")
+        _line(console, _("check failed", lang), f"{type(exc).__name__}: {exc}")
         return
-    console.print(check_table(result))
+    done = _("Graded in {seconds:.0f} s.", result.lang).format(seconds=result.record.duration_s)
+    if handle is not None:
+        from IPython.display import HTML
+
+        handle.update(HTML(check_html(result) + f"<p><i>{done}</i></p>"))
+    else:
+        console.print(check_table(result))
+        console.print(done, style="dim")
     if result.problem:
-        console.print(f"[bold red]The notebook did not run to the end:[/] {result.problem}")
+        _line(console, _("The notebook did not run to the end", result.lang), result.problem)
     for notice in result.notices:
-        console.print(f"[yellow]progress store:[/] {notice}")
+        _line(console, _("progress store", result.lang), notice, "yellow")
 
 
 def hint(exercise: str, notebook: str | Path | None = None) -> None:
     """Reveal the next hint of `exercise` in this notebook's module and language."""
-    from rich.markdown import Markdown
-    from rich.panel import Panel
-
     from qcourse.selfstudy.checking import identify, read_learner_notebook
     from qcourse.selfstudy.course_builds import installed
-    from qcourse.selfstudy.hints import reveal_next_hint
-    from qcourse.selfstudy.words import words
+    from qcourse.selfstudy.hints import UnknownExercise, hints_markdown, reveal_next_hint
     from qcourse.selfstudy.workspace import find_workspace
 
+    lang = _notebook_language(notebook)
     console = _console()
     try:
-        path = _current_notebook(notebook)
+        path = _current_notebook(notebook, lang)
         ws = find_workspace(path)
         source = installed(ws.curriculum_root if ws else None)
-        module, lang = identify(read_learner_notebook(path), path, source, "en")
+        module, lang = identify(read_learner_notebook(path, lang), path, source, lang)
         reveal = reveal_next_hint(module, exercise, lang)
-    except UserError as exc:
-        console.print(f"[bold red]hint:[/] {exc}")
+    except UnknownExercise as exc:
+        if _ipython() is not None and exc.choices:
+            from IPython.display import Markdown, display
+
+            items = "\n".join(f'- `hint("{ex_id}")`: {title}' for ex_id, title in exc.choices)
+            label = _("hint", lang)
+            display(Markdown(f"**{label}:** {exc}\n\n{items}"))
+        else:
+            _line(console, _("hint", lang), str(exc))
         return
-    w = words(lang)
-    for n, text in enumerate(reveal.revealed, 1):
-        console.print(Panel(Markdown(text), title=f"{w['hint']} {n}/{reveal.total}"))
-    if reveal.last:
-        console.print(f"[dim]{w['no_more_hints']}[/dim]")
+    except UserError as exc:
+        _line(console, _("hint", lang), str(exc))
+        return
+    text = hints_markdown(reveal, lang)
+    if _ipython() is not None:
+        from IPython.display import Markdown, display
+
+        display(Markdown(text))  # JupyterLab renders the Markdown and its maths; it wraps
+    else:
+        from rich.markdown import Markdown as RichMarkdown
+
+        console.print(RichMarkdown(text))

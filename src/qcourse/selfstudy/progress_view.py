@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from qcourse.i18n import pick
 from qcourse.selfstudy.store import ExerciseProgress, ProgressStore
-from qcourse.selfstudy.words import pick
 
 if TYPE_CHECKING:
     from qcourse.curriculum import Curriculum
@@ -43,8 +43,9 @@ class Evidence:
 class CompetenceRow:
     subdomain: str
     label: str
-    domain: str
+    domain: str  # the CFQT domain's official (English) name
     area: str
+    area_label: str = ""  # the CFQT proficiency area, in the view's language
     exercises: int = 0
     passed: int = 0
     levels_offered: set[str] = field(default_factory=set)
@@ -111,6 +112,9 @@ def _competences(
                     label=pick({k: v for k, v in info.items() if k in ("en", "ko")}, lang) or key,
                     domain=str(info.get("domain", "")),
                     area=ex.cfqt.get("area", ""),
+                    area_label=pick(
+                        curriculum.cfqt.get("areas", {}).get(ex.cfqt.get("area", ""), {}), lang
+                    ),
                 ),
             )
             row.exercises += 1

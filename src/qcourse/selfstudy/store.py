@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 from qcourse.selfstudy import home
 from qcourse.selfstudy.records import CheckRecord, ExerciseOutcome
 from qcourse.selfstudy.store_recovery import salvage_rows
@@ -95,7 +96,9 @@ class ProgressStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ProgressStoreError(
-                f"cannot create the folder for the progress store {path.parent}: {exc.strerror}"
+                _("cannot create the folder for the progress store {path}: {error}").format(
+                    path=path.parent, error=exc.strerror
+                )
             ) from exc
         notices: list[str] = []
         try:
@@ -141,7 +144,10 @@ class ProgressStore:
         except ProgressStoreLocked as exc:
             saved = _save_pending(self.path, record)
             raise ProgressStoreLocked(
-                f"{exc} Your result was kept in {saved} and will be added next time."
+                f"{exc} "
+                + _("Your result was kept in {path} and will be added next time.").format(
+                    path=saved
+                )
             ) from exc
 
     def reveal_hint(self, module: str, exercise: str, level: int) -> None:
@@ -225,8 +231,10 @@ class ProgressStore:
             raise
         except sqlite3.DatabaseError as exc:
             raise ProgressStoreError(
-                f"the progress store {self.path} is damaged ({exc}); run the command again to "
-                "repair it (the damaged file is kept aside)"
+                _(
+                    "the progress store {path} is damaged ({error}); run the command again to "
+                    "repair it (the damaged file is kept aside)"
+                ).format(path=self.path, error=exc)
             ) from exc
 
     # ------------------------------------------------------------------ safety nets
@@ -253,7 +261,11 @@ class ProgressStore:
             try:
                 record = CheckRecord.from_json(json.loads(file.read_text(encoding="utf-8")))
             except (OSError, ValueError, TypeError) as exc:
-                self.notices.append(f"skipped an unreadable pending result {file}: {exc}")
+                self.notices.append(
+                    _("skipped an unreadable pending result {path}: {error}").format(
+                        path=file, error=exc
+                    )
+                )
                 continue
             try:
                 with self._write() as conn:
@@ -279,10 +291,10 @@ def _pending_dir(path: Path) -> Path:
 
 
 def _locked_message(path: Path) -> str:
-    return (
-        f"the progress store {path} is locked by another program (another qcourse command or "
+    return _(
+        "the progress store {path} is locked by another program (another qcourse command or "
         "notebook still writing to it); wait for it to finish and try again."
-    )
+    ).format(path=path)
 
 
 def _connect_checked(path: Path, timeout: float, notices: list[str]) -> sqlite3.Connection:
@@ -298,8 +310,10 @@ def _connect_checked(path: Path, timeout: float, notices: list[str]) -> sqlite3.
         version = schema_version(conn)
         if version > SCHEMA_VERSION:
             raise ProgressStoreError(
-                f"the progress store {path} was written by a newer qcourse (schema {version}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade qcourse to use it"
+                _(
+                    "the progress store {path} was written by a newer qcourse (schema {version}, "
+                    "this one knows {known}); upgrade qcourse to use it"
+                ).format(path=path, version=version, known=SCHEMA_VERSION)
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -311,19 +325,23 @@ def _connect_checked(path: Path, timeout: float, notices: list[str]) -> sqlite3.
                     conn.backup(dest)
                 finally:
                     dest.close()
-                notices.append(f"upgraded the progress store; the previous file is kept in {saved}")
+                notices.append(
+                    _("upgraded the progress store; the previous file is kept in {path}").format(
+                        path=saved
+                    )
+                )
             migrate(conn)
         return conn
     except sqlite3.OperationalError as exc:
         conn.close()
         if _is_locked(exc):
             raise ProgressStoreLocked(_locked_message(path)) from exc
-        raise ProgressStoreError(f"cannot open the progress store {path}: {exc}") from exc
+        raise ProgressStoreError(_cannot_open(path, exc)) from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _is_corrupt(exc):
             raise _Corrupt(str(exc)) from exc
-        raise ProgressStoreError(f"cannot open the progress store {path}: {exc}") from exc
+        raise ProgressStoreError(_cannot_open(path, exc)) from exc
     except BaseException:
         conn.close()
         raise
@@ -345,8 +363,10 @@ def _recover(path: Path, timeout: float, notices: list[str], reason: str) -> sql
                 shutil.move(side, aside.with_name(aside.name + suffix))
     except OSError as exc:
         raise ProgressStoreError(
-            f"the progress store {path} is damaged ({reason}) and could not be moved aside "
-            f"({exc.strerror}); move it away by hand and run the command again"
+            _(
+                "the progress store {path} is damaged ({reason}) and could not be moved aside "
+                "({error}); move it away by hand and run the command again"
+            ).format(path=path, reason=reason, error=exc.strerror)
         ) from exc
     conn = _connect_checked(path, timeout, notices)
     conn.execute("BEGIN IMMEDIATE")
@@ -354,15 +374,25 @@ def _recover(path: Path, timeout: float, notices: list[str], reason: str) -> sql
     from_backup = salvage_rows(_backup_path(path), conn)
     conn.execute("COMMIT")
     notices.append(
-        f"the progress store was damaged ({reason}); it was moved to {aside} and a new one "
-        f"was created with {_count(from_damaged)} recovered from it and "
-        f"{_count(from_backup)} more from the last backup"
+        _(
+            "the progress store was damaged ({reason}); it was moved to {path} and a new one "
+            "was created with {recovered} recovered from it and {backup} more from the last "
+            "backup"
+        ).format(
+            reason=reason, path=aside, recovered=_count(from_damaged), backup=_count(from_backup)
+        )
     )
     return conn
 
 
+def _cannot_open(path: Path, exc: Exception) -> str:
+    return _("cannot open the progress store {path}: {error}").format(path=path, error=exc)
+
+
 def _count(rows: dict[str, int]) -> str:
-    return f"{rows.get('checks', 0)} checks, {rows.get('hints', 0)} hints"
+    return _("{checks} checks, {hints} hints").format(
+        checks=rows.get("checks", 0), hints=rows.get("hints", 0)
+    )
 
 
 def _insert_check(conn: sqlite3.Connection, record: CheckRecord) -> None:

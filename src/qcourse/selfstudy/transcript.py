@@ -12,59 +12,44 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
+from qcourse.i18n import _, pick
 from qcourse.selfstudy.fonts import can_draw, font_families
 from qcourse.selfstudy.progress_view import LEVELS, ProgressView
-from qcourse.selfstudy.words import pick
 
 if TYPE_CHECKING:
     from qcourse.curriculum import Curriculum
 
-TEXT = {
-    "en": {
-        "title": "Competence transcript",
-        "intro": "Exercises passed in self-study with qcourse, graded on the learner's machine "
-        "with the course's own tests (hidden tests included), mapped to the European Competence "
-        "Framework for Quantum Technologies (CFQT {version}).",
-        "learner": "Learner",
-        "date": "Date",
-        "curriculum": "Curriculum build",
-        "competence": "Competence (CFQT subdomain)",
-        "level": "Level demonstrated",
-        "evidence": "Evidence: exercises passed",
-        "passed_on": "first passed {date}, {attempts} checks, {hints} hints",
-        "not_yet": "not yet demonstrated",
-        "modules": "Modules",
-        "module": "Module",
-        "score": "Best score",
-        "completed": "completed {date}",
-        "in_progress": "in progress",
-        "not_started": "not started",
-        "summary": "{passed} of {total} exercises passed; {modules} of {all_modules} modules "
-        "completed.",
-        "note": "Self-study evidence: not an examination under supervision.",
-    },
-    "ko": {
-        "title": "역량 성적 증명서",
-        "intro": "qcourse 자습에서 통과한 연습입니다. 학습자의 컴퓨터에서 과정의 테스트(숨은 "
-        "테스트 포함)로 채점했으며, 유럽 양자기술 역량 프레임워크(CFQT {version})에 대응시켰습니다.",
-        "learner": "학습자",
-        "date": "날짜",
-        "curriculum": "교육과정 빌드",
-        "competence": "역량 (CFQT 하위 영역)",
-        "level": "보여 준 수준",
-        "evidence": "근거: 통과한 연습",
-        "passed_on": "{date} 처음 통과, 확인 {attempts}회, 힌트 {hints}개",
-        "not_yet": "아직 보여 주지 않음",
-        "modules": "모듈",
-        "module": "모듈",
-        "score": "최고 점수",
-        "completed": "{date} 완료",
-        "in_progress": "진행 중",
-        "not_started": "시작 전",
-        "summary": "연습 {total}개 중 {passed}개 통과, 모듈 {all_modules}개 중 {modules}개 완료.",
-        "note": "자습 근거이며, 감독하의 시험 결과가 아닙니다.",
-    },
-}
+
+def _text(lang: str) -> dict[str, str]:
+    """The transcript's own words in `lang` (from the qcourse catalogue)."""
+    return {
+        "title": _("Competence transcript", lang),
+        "intro": _(
+            "Exercises passed in self-study with qcourse, graded on the learner's machine with "
+            "the course's own tests (hidden tests included), mapped to the European Competence "
+            "Framework for Quantum Technologies (CFQT {version}).",
+            lang,
+        ),
+        "learner": _("Learner", lang),
+        "date": _("Date", lang),
+        "curriculum": _("Curriculum build", lang),
+        "competence": _("Competence (CFQT subdomain)", lang),
+        "level": _("Level demonstrated", lang),
+        "evidence": _("Evidence: exercises passed", lang),
+        "passed_on": _("first passed {date}, {attempts} checks, {hints} hints", lang),
+        "not_yet": _("not yet demonstrated", lang),
+        "modules": _("Modules", lang),
+        "module": _("Module", lang),
+        "score": _("Best score", lang),
+        "completed": _("completed {date}", lang),
+        "in_progress": _("in progress", lang),
+        "not_started": _("not started", lang),
+        "summary": _(
+            "{passed} of {total} exercises passed; {modules} of {all_modules} modules completed.",
+            lang,
+        ),
+        "note": _("Self-study evidence: not an examination under supervision.", lang),
+    }
 
 
 def _date(ts: float | None) -> str:
@@ -86,7 +71,7 @@ def transcript_lines(
     view: ProgressView, curriculum: Curriculum, lang: str
 ) -> tuple[list[tuple[str, str, list[str]]], str]:
     """(competence, level, evidence lines) per subdomain, and the summary sentence."""
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     rows = []
     for c in view.competences:
         ordered = sorted(c.evidence, key=lambda ev: (_level_rank(ev.level), ev.module))
@@ -108,10 +93,16 @@ def transcript_lines(
     return rows, summary
 
 
+def module_status(m, t: dict[str, str]) -> str:
+    if m.first_passed_at is not None:
+        return t["completed"].format(date=_date(m.first_passed_at))
+    return t["in_progress"] if m.attempts else t["not_started"]
+
+
 def render_html(
     view: ProgressView, curriculum: Curriculum, lang: str, learner: str, fingerprint: str
 ) -> str:
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     e = escape
     rows, summary = transcript_lines(view, curriculum, lang)
     comp_rows = []
@@ -125,10 +116,7 @@ def render_html(
         )
     module_rows = []
     for m in view.modules:
-        if m.first_passed_at is not None:
-            status = t["completed"].format(date=_date(m.first_passed_at))
-        else:
-            status = t["in_progress"] if m.attempts else t["not_started"]
+        status = module_status(m, t)
         module_rows.append(
             f"<tr><td>{e(m.module)}<br><span class='dim'>{e(m.title)}</span></td>"
             f"<td>{m.best_score:g} / {m.total_points:g}</td><td>{e(status)}</td></tr>"
@@ -172,7 +160,8 @@ ul {{ margin: 0; padding-left: 1.1rem; }}
 def render_pdf(
     view: ProgressView, curriculum: Curriculum, lang: str, learner: str, out: Path
 ) -> Path | None:
-    """A one-or-more page PDF with the same content, or None when `lang` cannot be drawn here."""
+    """A one-or-more page PDF with the same content (the course's own font draws Hangul), or
+    None when the font is missing from this installation."""
     if not can_draw(lang):
         return None
     import textwrap
@@ -183,7 +172,7 @@ def render_pdf(
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    t = TEXT.get(lang, TEXT["en"])
+    t = _text(lang)
     rows, summary = transcript_lines(view, curriculum, lang)
     lines: list[tuple[str, str]] = [
         ("h1", t["title"]),
@@ -192,22 +181,34 @@ def render_pdf(
         ("p", ""),
     ]
     width = 60 if lang == "ko" else 95
+
+    def wrapped(kind: str, text: str, more: str) -> list[tuple[str, str]]:
+        """A long line as its first line and continuation lines (no second bullet)."""
+        parts = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+        parts = parts or [""]
+        return [(kind, parts[0])] + [(more, part) for part in parts[1:]]
+
     for label, level, evidence in rows:
-        lines.append(("h2", label))
-        lines.append(("p", f"{t['level']}: {level}"))
+        lines += wrapped("h2", label, "h2")
+        lines += wrapped("p", f"{t['level']}: {level}", "p")
         for item in evidence:
-            lines += [("li", part) for part in textwrap.wrap(item, width)]
+            lines += wrapped("li", item, "cont")
         lines.append(("p", ""))
+    lines.append(("h2", t["modules"]))
+    for m in view.modules:
+        row = f"{m.module} {m.title} · {t['score']} {m.best_score:g} / {m.total_points:g} · "
+        lines += wrapped("li", row + module_status(m, t), "cont")
+    lines.append(("p", ""))
     lines.append(("dim", t["note"]))
 
-    sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "dim": 8}
+    sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "cont": 8.5, "dim": 8}
     per_page = 56
     with plt.rc_context({"font.family": font_families(lang)}), PdfPages(out) as pdf:
         for start in range(0, len(lines), per_page):
             fig = plt.figure(figsize=(8.27, 11.69))  # A4
             y = 0.95
             for kind, text in lines[start : start + per_page]:
-                x = 0.1 if kind == "li" else 0.07
+                x = {"li": 0.1, "cont": 0.117}.get(kind, 0.07)
                 prefix = "• " if kind == "li" else ""
                 fig.text(
                     x,

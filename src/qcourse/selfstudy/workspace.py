@@ -3,6 +3,7 @@
 ```
 <workspace>/
   01-qubits-and-gates/01-qubits-and-gates.ipynb   the learner's notebook (and released files)
+  glossary.md                                     the course glossary, in the workspace language
   .qcourse/lab.json                               language, curriculum and version per module
   .qcourse/backups/<module>/<time>-<file>         a notebook as it was before a merge
   .qcourse/jupyter/                               JupyterLab settings of this workspace
@@ -24,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
-from qcourse.cli import UserError
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 if TYPE_CHECKING:
     import nbformat
@@ -86,11 +88,15 @@ def load_workspace(root: Path) -> Workspace | None:
         state = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UserError(
-            f"the lab workspace state {file} is unreadable ({exc}); delete it and run "
-            "`qcourse lab` again (your notebooks are not touched)"
+            _(
+                "the lab workspace state {file} is unreadable ({error}); delete it and run "
+                "`qcourse lab` again (your notebooks are not touched)"
+            ).format(file=file, error=exc)
         ) from exc
     if not isinstance(state, dict):
-        raise UserError(f"the lab workspace state {file} is not a JSON object; delete it")
+        raise UserError(
+            _("the lab workspace state {file} is not a JSON object; delete it").format(file=file)
+        )
     return Workspace(Path(root), state)
 
 
@@ -109,11 +115,17 @@ def prepare_workspace(
     """Create or update the workspace at `root` for `lang` from the installed curriculum."""
     root = Path(root).expanduser().resolve()
     if root.exists() and not root.is_dir():
-        raise UserError(f"{root} is a file; --dir expects a folder for the lab workspace")
+        raise UserError(
+            _("{path} is a file; --dir expects a folder for the lab workspace").format(path=root)
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the lab workspace {root}: {exc.strerror}") from exc
+        raise UserError(
+            _("cannot create the lab workspace {path}: {error}").format(
+                path=root, error=exc.strerror
+            )
+        ) from exc
     ws = load_workspace(root) or Workspace(root, {"format": FORMAT, "modules": {}})
     updates = []
     for module_id in installed.module_ids():
@@ -127,6 +139,10 @@ def prepare_workspace(
         updated_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
     ws.save()
+    write_glossary_page(root, lang, installed.root)
+    from qcourse.selfstudy.remembered import remember
+
+    remember(root)
     return ws, updates
 
 
@@ -155,14 +171,34 @@ def _update_module(
         learner = nbformat.read(notebook, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a damaged file
         raise UserError(
-            f"{notebook} is not a readable notebook ({type(exc).__name__}); a new curriculum "
-            "version cannot be merged into it. Fix or rename it and run `qcourse lab` again."
+            _(
+                "{path} is not a readable notebook ({error}); a new curriculum version cannot "
+                "be merged into it. Fix or rename it and run `qcourse lab` again."
+            ).format(path=notebook, error=type(exc).__name__)
         ) from exc
     backup = _backup(ws, module_id, notebook)
     merged, report = merge_notebooks(learner, fresh)
     _write(merged, notebook)
     ws.state["modules"][module_id] = version
     return ModuleUpdate(module_id, "merged", notebook, backup, len(report.kept_answers))
+
+
+GLOSSARY_PAGE = "glossary.md"
+
+
+def write_glossary_page(root: Path, lang: str, curriculum_root: Path) -> Path | None:
+    """The course glossary as a page of the workspace (`glossary.md`, the learner's language
+    first); rewritten on every `qcourse lab`, as it is the course's page, not the learner's."""
+    from qcourse.curriculum.glossary import glossary_markdown, load_glossary
+
+    glossary, _problems = load_glossary(curriculum_root)
+    target = Path(root) / GLOSSARY_PAGE
+    if glossary is None:
+        return None
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(glossary_markdown(glossary, lang), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
 
 
 def _copy_released_files(release: Path, target: Path) -> None:
@@ -198,12 +234,24 @@ def _write(nb: nbformat.NotebookNode, path: Path) -> None:
 
 def find_lab_workspace(lab_dir: Path | None) -> Workspace | None:
     """`--dir` when given (it must be a workspace), else the workspace around the current
-    folder, else the default `~/qcourse-lab` if it exists."""
+    folder, else the one `qcourse lab` last made or opened (remembered in the data home), else
+    the default `~/qcourse-lab` if it exists."""
     from qcourse.selfstudy.home import default_lab_dir
+    from qcourse.selfstudy.remembered import remembered_dir
 
     if lab_dir is not None:
         ws = load_workspace(Path(lab_dir).expanduser())
         if ws is None:
-            raise UserError(f"{lab_dir} is not a lab workspace; create it with qcourse lab --dir")
+            raise UserError(
+                _("{path} is not a lab workspace; create it with qcourse lab --dir").format(
+                    path=lab_dir
+                )
+            )
         return ws
-    return find_workspace(Path.cwd()) or load_workspace(default_lab_dir())
+    found = find_workspace(Path.cwd())
+    if found is not None:
+        return found
+    remembered = remembered_dir()
+    if remembered is not None:
+        return load_workspace(remembered)
+    return load_workspace(default_lab_dir())
