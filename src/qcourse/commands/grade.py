@@ -58,14 +58,18 @@ def register(subparsers) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="time-out per cell (default: the module's own limit, ten times its reference "
-        "solution's measured run and at least 20 s, recorded in the source notebook)",
+        help=_(
+            "time-out per cell (default: the module's own limit, ten times its reference "
+            "solution's measured run and at least 20 s, recorded in the source notebook)"
+        ),
     )
     p.add_argument(
         "--unsealed",
         action="store_true",
-        help="grade without the sandbox (where none can be made): submissions then run in the "
-        "grading process's reach, and the grades say so",
+        help=_(
+            "grade without the sandbox (where none can be made): submissions then run in the "
+            "grading process's reach, and the grading log says so"
+        ),
     )
     p.set_defaults(func=run)
 
@@ -96,16 +100,20 @@ def run(args: argparse.Namespace) -> int:
         problem = sandbox_problem()
         if problem:
             raise UserError(
-                f"cannot grade sealed on this machine: {problem}. Install bubblewrap, or pass "
-                "--unsealed to grade without the sandbox (a submission can then tamper with "
-                "its grade; the report will say the grades are unsealed)"
+                _(
+                    "cannot grade sealed on this machine: {problem}. Install bubblewrap, or pass "
+                    "--unsealed to grade without the sandbox (a submission can then tamper with "
+                    "its grade; the grading log will say the grades are unsealed)"
+                ).format(problem=problem)
             )
     if not sealed:
         import sys
 
         print(
-            "warning: grading UNSEALED: submissions run without the sandbox and can tamper "
-            "with their grades",
+            _(
+                "warning: grading UNSEALED: submissions run without the sandbox and can tamper "
+                "with their grades"
+            ),
             file=sys.stderr,
         )
     # the workers start while this process reads the course and imports nbgrader

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--unsealed",
         action="store_true",
-        help="run the proofs without the sandbox (where none can be made)",
+        help=_("run the proofs without the sandbox (where none can be made)"),
     )
     parser.set_defaults(func=run)
 

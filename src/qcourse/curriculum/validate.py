@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from qcourse.cli import UserError
+from qcourse.i18n import _
 from qcourse.curriculum.lint import check_curriculum
 from qcourse.curriculum.load import load_selected, module_folder
 from qcourse.curriculum.model import LANGUAGES, Curriculum
@@ -66,8 +67,10 @@ def validate(
         problem = sandbox_problem()
         if problem:
             raise UserError(
-                f"cannot validate sealed on this machine: {problem}. Install bubblewrap, or "
-                "pass --unsealed to run the proofs without the sandbox"
+                _(
+                    "cannot validate sealed on this machine: {problem}. Install bubblewrap, or "
+                    "pass --unsealed to run the proofs without the sandbox"
+                ).format(problem=problem)
             )
 
     jobs = [(m, lang) for m in provable for lang in langs]

@@ -100,11 +100,15 @@ class UngradableValueError(AssertionError):
 
 
 def ungradable_message(type_name: str) -> str:
-    from qgrade.i18n import _
+    """In the notebook's language: the one qgrade speaks in this grading process."""
+    from qgrade.i18n import get_language
+
+    from qcourse.i18n import _
 
     return "[invalid_submission] " + _(
         "Your code handed over a {type}, which cannot be graded: return a circuit, a number, "
-        "an array, a string or a dict of counts."
+        "an array, a string or a dict of counts.",
+        lang=get_language(),
     ).format(type=type_name)
 
 
