@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from curriculum_fixture import FIXTURE, MODULE
 
-from qcourse.cli import UserError
 from qcourse.curriculum import Curriculum, Exercise, Module, WrongAnswer, load_curriculum
+from qcourse.errors import UserError
 from qcourse.paths import curriculum_root
 
 

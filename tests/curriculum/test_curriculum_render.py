@@ -8,8 +8,8 @@ from curriculum_fixture import FIXTURE, MODULE
 from nbgrader.nbgraderformat import MetadataValidator
 
 from qcourse import __version__
-from qcourse.cli import UserError
 from qcourse.curriculum import build_source, load_curriculum, render_notebook
+from qcourse.errors import UserError
 
 IDS = [
     "setup", "prose_1", "code_1",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qcourse.cli import UserError
 from qcourse.curriculum.course import ensure_config, generate_assignment
 from qcourse.curriculum.load import load_curriculum
 from qcourse.curriculum.model import Curriculum
 from qcourse.curriculum.render import render_notebook
+from qcourse.errors import UserError
 
 
 def build_source(

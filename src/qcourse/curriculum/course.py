@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
 
 CONFIG_NAME = "nbgrader_config.py"
 

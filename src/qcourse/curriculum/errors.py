@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qcourse.cli import UserError
+from qcourse.errors import UserError
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from qcourse.cli import UserError
 from qcourse.curriculum.errors import CurriculumError, Problem
 from qcourse.curriculum.fields import MISSING, FieldReader
 from qcourse.curriculum.lesson import read_lesson
 from qcourse.curriculum.model import Curriculum, Exercise, Module, WrongAnswer
+from qcourse.errors import UserError
 
 MODULE_ID = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCES = ("module.toml", "lesson.py", "exercises.toml")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from qcourse.cli import UserError
 from qcourse.curriculum.build import build_source
 from qcourse.curriculum.course import (
     NbgraderRun,
@@ -17,6 +16,7 @@ from qcourse.curriculum.model import Curriculum, Exercise, Module
 from qcourse.curriculum.outcomes import Graded, read_graded
 from qcourse.curriculum.report import Check, ExerciseReport, ModuleReport
 from qcourse.curriculum.submissions import with_answers, write_submission
+from qcourse.errors import UserError
 from qcourse.gradecells import parse_failure, solution_id, test_id
 
 SOLUTION, STARTER = "solution", "starter"

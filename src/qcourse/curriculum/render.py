@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
-from qcourse.cli import UserError
 from qcourse.curriculum.model import LANGUAGES, Exercise, Module
+from qcourse.errors import UserError
 from qcourse.i18n import _
 
 if TYPE_CHECKING:

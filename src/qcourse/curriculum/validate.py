@@ -9,13 +9,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from qcourse.cli import UserError
-from qcourse.i18n import _
 from qcourse.curriculum.lint import check_curriculum
 from qcourse.curriculum.load import load_selected, module_folder
 from qcourse.curriculum.model import LANGUAGES, Curriculum
 from qcourse.curriculum.prove import prove_module
 from qcourse.curriculum.report import ModuleReport, ValidationReport
+from qcourse.errors import UserError
+from qcourse.i18n import _
 
 
 def validate(

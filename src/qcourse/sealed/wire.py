@@ -101,9 +101,8 @@ class UngradableValueError(AssertionError):
 
 def ungradable_message(type_name: str) -> str:
     """In the notebook's language: the one qgrade speaks in this grading process."""
-    from qgrade.i18n import get_language
-
     from qcourse.i18n import _
+    from qgrade.i18n import get_language
 
     return "[invalid_submission] " + _(
         "Your code handed over a {type}, which cannot be graded: return a circuit, a number, "
