@@ -44,7 +44,8 @@ def test_each_kind_of_failure_is_reported(tmp_path):
         "try:\n    answer = plus_state()\nexcept NotImplementedError:\n    answer = None\n"
         'if answer is not None:\n    assert Statevector(answer).equiv(plus), "[wrong_amplitudes] no"',
     )
-    # a wrong diagnosis, and an answer that also breaks the next exercise's test
+    # a wrong diagnosis, and an answer that also breaks the next exercise (sealed grading keeps
+    # the grader's own `np` for the tests, so the breakage has to be in the learner's cells)
     edit(
         root,
         "exercises.toml",
@@ -55,7 +56,7 @@ def test_each_kind_of_failure_is_reported(tmp_path):
         root,
         "exercises.toml",
         "    qc.x(0)\n    return qc\n",
-        "    qc.x(0)\n    return qc\nnp = None\n",
+        "    qc.x(0)\n    return qc\nQuantumCircuit.cx = None\n",
     )
     # without its hidden test, the initialize answer gets full marks
     hidden = 'assert "initialize" not in bell.count_ops(), "[forbidden_instruction] initialize is not allowed"'
