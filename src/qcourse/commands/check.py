@@ -48,6 +48,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def _start_sandbox_early() -> None:
+    """The sandbox's zygote imports qiskit and Aer while this process reads the course."""
+    from qcourse.sealed.sandbox import SandboxUnavailable, sandbox_problem, shared_sandbox
+
+    if sandbox_problem() is None:
+        try:
+            shared_sandbox(wait=False)
+        except SandboxUnavailable:
+            pass  # grading falls back to a plain kernel and says so
+
+
 def run(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
@@ -61,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         # a notebook being graded runs `!qcourse check`: grading it again would nest kernels
         console.print(_("qcourse check does nothing while a notebook is being graded."))
         return 0
+    _start_sandbox_early()
     all_passed = True
     notebooks = resolve_target(args.target, args.dir)
     for n, notebook in enumerate(notebooks, 1):
