@@ -230,7 +230,7 @@ print([bits[i].get_counts() for i in range(3)])
 # `qiskit_ibm_runtime.SamplerV2(mode=...)`는 IBM Quantum과 통신하는 Sampler입니다. `mode`가 클라우드
 # 장치가 아니라 *로컬* 백엔드(가짜 백엔드나 Aer 시뮬레이터)이면 **로컬 테스트 모드**로 동작합니다. 코드는
 # 같고, 실행만 내 컴퓨터의 Aer에서 합니다. `mode=FakeFez()`로 하면 Fez의 잡음까지 시뮬레이션하지만,
-# 156큐비트 잡음 모형을 만드는 데 수십 초가 걸립니다. 그래서 여기서는 Fez의 타깃을 그대로 갖춘 이상적
+# 156큐비트 잡음 모델을 만드는 데 수십 초가 걸립니다. 그래서 여기서는 Fez의 타깃을 그대로 갖춘 이상적
 # 시뮬레이터 `AerSimulator.from_backend(fez, noise_model=None)`을 씁니다. 이 시뮬레이터도 ISA 회로만
 # 받습니다. 옵션은 프리미티브에 설정합니다. `options.default_shots`와, 로컬 실행을 재현 가능하게 하는
 # `options.simulator.seed_simulator`입니다.

@@ -85,7 +85,7 @@ plot_histogram(counts)
 
 # %% [markdown] lang="ko"
 # 3비트 결과 여덟 가지가 저마다 $4000/8 = 500$번 가까이 나옵니다. 차이는 약
-# $\sqrt{500} \approx 22$ 정도의 평범한 표본 잡음입니다. 이 과정의 테스트 셀은 이런 측정 횟수를
+# $\sqrt{500} \approx 22$ 정도의 평범한 표본 잡음입니다. 이 과정의 테스트 셀은 이런 집계를
 # 눈대중이 아니라 카이제곱 적합도 검정(chi-square goodness-of-fit test)으로 판정합니다.
 
 # %% exercise="qrng_uniform"

@@ -147,6 +147,7 @@ def check_notebook(
         outcomes=graded.outcomes,
         curriculum=source.fingerprint,
         duration_s=round(graded.duration_s, 3),
+        sealed=graded.sealed,
     )
     result = CheckResult(path, module, lang, rec, graded.problem)
     if record:

@@ -23,6 +23,7 @@ class ModuleRow:
     total_points: float
     first_passed_at: float | None
     hints_used: int
+    sealed: bool = False  # the best score came from a sealed check (evidence, not self-reported)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class ProgressView:
     cfqt_version: str = ""
 
 
+def _best_was_sealed(store: ProgressStore, module: str, best: float) -> bool:
+    return any(c.sealed and c.score >= best - 1e-9 for c in store.checks(module))
+
+
 def build_view(curriculum: Curriculum, store: ProgressStore, lang: str) -> ProgressView:
     best = {m.module: m for m in store.module_progress()}
     exercises: dict[tuple[str, str], ExerciseProgress] = {
@@ -87,6 +92,7 @@ def build_view(curriculum: Curriculum, store: ProgressStore, lang: str) -> Progr
                 total_points=module.total_points,
                 first_passed_at=m.first_passed_at if m else None,
                 hints_used=hints,
+                sealed=bool(m) and _best_was_sealed(store, module.id, m.best_score),
             )
         )
     return ProgressView(

@@ -32,6 +32,7 @@ class CheckRecord:
     curriculum: str = ""  # fingerprint of the curriculum build the tests came from
     duration_s: float = 0.0
     checked_at: float = field(default_factory=time.time)
+    sealed: bool = False  # graded in the sandbox: evidence; else self-reported
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property

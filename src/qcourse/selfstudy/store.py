@@ -170,7 +170,7 @@ class ProgressStore:
     def checks(self, module: str | None = None) -> list[CheckRecord]:
         where, params = ("WHERE module = ?", (module,)) if module else ("", ())
         rows = self._read(
-            "SELECT uid, module, lang, checked_at, curriculum, duration_s FROM checks "
+            "SELECT uid, module, lang, checked_at, curriculum, duration_s, sealed FROM checks "
             f"{where} ORDER BY checked_at",
             params,
         )
@@ -190,8 +190,9 @@ class ProgressStore:
                 duration_s=dur,
                 checked_at=at,
                 uid=uid,
+                sealed=bool(sealed),
             )
-            for uid, m, lang, at, cur, dur in rows
+            for uid, m, lang, at, cur, dur, sealed in rows
         ]
 
     def module_progress(self) -> list[ModuleProgress]:
@@ -398,8 +399,8 @@ def _count(rows: dict[str, int]) -> str:
 def _insert_check(conn: sqlite3.Connection, record: CheckRecord) -> None:
     conn.execute(
         "INSERT OR IGNORE INTO checks "
-        "(uid, module, lang, checked_at, score, max_score, curriculum, duration_s) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "(uid, module, lang, checked_at, score, max_score, curriculum, duration_s, sealed) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.uid,
             record.module,
@@ -409,6 +410,7 @@ def _insert_check(conn: sqlite3.Connection, record: CheckRecord) -> None:
             record.max_score,
             record.curriculum,
             record.duration_s,
+            int(record.sealed),
         ),
     )
     conn.executemany(

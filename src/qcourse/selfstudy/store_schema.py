@@ -42,6 +42,10 @@ _MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE checks ADD COLUMN curriculum TEXT NOT NULL DEFAULT '';
     ALTER TABLE checks ADD COLUMN duration_s REAL NOT NULL DEFAULT 0;
     """,
+    # 3: whether the check ran sealed (in the sandbox) or in a plain kernel (self-reported)
+    """
+    ALTER TABLE checks ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)

@@ -43,6 +43,8 @@ def _text(lang: str) -> dict[str, str]:
         "score": _("Best score", lang),
         "completed": _("completed {date}", lang),
         "in_progress": _("in progress", lang),
+        "sealed": _("graded sealed", lang),
+        "self_reported": _("self-reported (graded without the sandbox)", lang),
         "not_started": _("not started", lang),
         "summary": _(
             "{passed} of {total} exercises passed; {modules} of {all_modules} modules completed.",
@@ -95,8 +97,12 @@ def transcript_lines(
 
 def module_status(m, t: dict[str, str]) -> str:
     if m.first_passed_at is not None:
-        return t["completed"].format(date=_date(m.first_passed_at))
-    return t["in_progress"] if m.attempts else t["not_started"]
+        status = t["completed"].format(date=_date(m.first_passed_at))
+    else:
+        status = t["in_progress"] if m.attempts else t["not_started"]
+    if m.attempts:  # how far the score can be believed
+        status += " · " + (t["sealed"] if m.sealed else t["self_reported"])
+    return status
 
 
 def render_html(
