@@ -6,12 +6,10 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qcourse.gradecells import grade_id
+
 if TYPE_CHECKING:
     from nbformat import NotebookNode
-
-
-def grade_id(cell: NotebookNode) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
 
 
 def with_answers(release: NotebookNode, answers: dict[str, str]) -> NotebookNode:

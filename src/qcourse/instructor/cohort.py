@@ -18,6 +18,8 @@ from typing import Any
 
 import nbformat
 
+from qcourse.gradecells import grade_id
+
 _MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 
 
@@ -94,16 +96,12 @@ SAMPLE_STUDENTS: list[tuple[SampleStudent, Plan | str]] = [
 ]
 
 
-def _grade_id(cell: Any) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-
-
 def answered(release_nb: Any, key: AnswerKey, plan: Plan) -> Any:
     """A copy of the released notebook with each solution cell answered as `plan` says."""
     nb = copy.deepcopy(release_nb)
     ids = list(key.exercises)
     for cell in nb.cells:
-        gid = _grade_id(cell) or ""
+        gid = grade_id(cell) or ""
         if not gid.startswith("solution_") or gid[9:] not in key.exercises:
             continue
         ex_id = gid[9:]
@@ -117,11 +115,11 @@ def answered(release_nb: Any, key: AnswerKey, plan: Plan) -> Any:
 
 
 def _solution_cells(nb: Any) -> list[Any]:
-    return [c for c in nb.cells if (_grade_id(c) or "").startswith("solution_")]
+    return [c for c in nb.cells if (grade_id(c) or "").startswith("solution_")]
 
 
 def _first_test_id(nb: Any) -> str:
-    return next(g for c in nb.cells if (g := _grade_id(c) or "").startswith("test_"))
+    return next(g for c in nb.cells if (g := grade_id(c) or "").startswith("test_"))
 
 
 def _broken(kind: str, release_nb: Any, key: AnswerKey) -> tuple[str | None, bytes | None]:
@@ -132,9 +130,9 @@ def _broken(kind: str, release_nb: Any, key: AnswerKey) -> tuple[str | None, byt
         return None, text[: len(text) // 2].encode()
     if kind == "deleted_cell":
         drop = _first_test_id(nb)
-        nb.cells = [c for c in nb.cells if _grade_id(c) != drop]
+        nb.cells = [c for c in nb.cells if grade_id(c) != drop]
     elif kind == "duplicated_cell":
-        first_test = next(c for c in nb.cells if (_grade_id(c) or "").startswith("test_"))
+        first_test = next(c for c in nb.cells if (grade_id(c) or "").startswith("test_"))
         position = next(i for i, c in enumerate(nb.cells) if c is first_test)
         pasted = copy.deepcopy(first_test)  # pasted twice, as a notebook UI does it
         pasted["id"] = f"{first_test.get('id', 'cell')}-copy"

@@ -22,14 +22,13 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.utils import determine_grade
 
-from qcourse.selfstudy.merge import grade_id, is_solution_cell
+from qcourse.gradecells import exercise_of, grade_id, is_solution_cell, is_test_cell, parse_failure
 from qcourse.selfstudy.records import ExerciseOutcome
-from qcourse.selfstudy.restore import is_test_cell, restore_instructor_cells
+from qcourse.selfstudy.restore import restore_instructor_cells
 
 CELL_TIMEOUT_S = 300
 KERNEL_STARTUP_TIMEOUT_S = 180  # a loaded laptop can take a while to start a kernel
 KERNEL_START_ATTEMPTS = 2
-_DIAGNOSED = re.compile(r"^\s*\[([A-Za-z0-9_]+)\]\s*(.*)$", re.DOTALL)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -40,13 +39,6 @@ class GradedNotebook:
     problem: str = ""  # the run stopped early (dead kernel, ...): what happened
     executed: nbformat.NotebookNode | None = None
     sealed: bool = False  # graded in the sandbox (evidence), or in a plain kernel (self-reported)
-
-
-def exercise_of(gid: str) -> str:
-    for prefix in ("test_", "solution_"):
-        if gid.startswith(prefix):
-            return gid[len(prefix) :]
-    return gid
 
 
 def run_graded(
@@ -178,12 +170,11 @@ def _outcome(nb: nbformat.NotebookNode, test_id: str) -> ExerciseOutcome:
 def _failure(cell: nbformat.NotebookNode) -> tuple[str | None, str]:
     for output in cell.outputs:
         if output.output_type == "error":
-            value = _ANSI.sub("", str(output.get("evalue", "")))
-            match = _DIAGNOSED.match(value)
-            if match:
-                return match.group(1), match.group(2).strip()
+            code, message = parse_failure(output.get("evalue", ""))
+            if code:
+                return code, message
             name = output.get("ename", "Error")
-            return name, f"{name}: {value}".strip()
+            return name, f"{name}: {message}".strip()
         if output.output_type == "stream" and output.get("name") == "stderr":
             text = _ANSI.sub("", "".join(output.get("text", ""))).strip()
             return "stderr", f"the test wrote to stderr, which nbgrader scores 0: {text[:300]}"

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import nbformat
 from nbgrader.utils import compute_checksum
 
+from qcourse.gradecells import grade_id, is_solution_cell, nbgrader_meta
+
 SELFSTUDY_KEY = "qcourse_selfstudy"  # cell metadata marking cells the lab adds itself
 
 
@@ -28,21 +30,13 @@ class MergeReport:
     orphaned_answers: list[str] = field(default_factory=list)  # exercise gone from the release
 
 
-def grade_id(cell: nbformat.NotebookNode) -> str | None:
-    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-
-
-def is_solution_cell(cell: nbformat.NotebookNode) -> bool:
-    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
-
-
 def is_lab_cell(cell: nbformat.NotebookNode) -> bool:
     return SELFSTUDY_KEY in cell.get("metadata", {})
 
 
 def learner_changed(cell: nbformat.NotebookNode) -> bool:
     """True when a solution cell differs from the starter it was released with."""
-    stored = cell.get("metadata", {}).get("nbgrader", {}).get("checksum")
+    stored = nbgrader_meta(cell).get("checksum")
     if not stored:
         return True  # no way to tell: keep it
     try:

@@ -13,16 +13,8 @@ import copy
 
 import nbformat
 
-from qcourse.selfstudy.merge import grade_id
-
-
-def _nbgrader(cell: nbformat.NotebookNode) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def is_test_cell(cell: nbformat.NotebookNode) -> bool:
-    meta = _nbgrader(cell)
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.cell_type == "code"
+from qcourse.gradecells import grade_id, is_test_cell
+from qcourse.gradecells import nbgrader_meta as _nbgrader
 
 
 def _is_restored(cell: nbformat.NotebookNode) -> bool:
