@@ -229,3 +229,16 @@ def test_an_endless_answer_is_interrupted_and_the_run_goes_on(sandbox):
         "KeyboardInterrupt"
     ]
     assert _text(nb.cells[2]).strip() == "after"
+
+
+@needs_sandbox
+def test_a_helper_defined_by_one_test_reaches_the_submission_in_the_next(sandbox):
+    cells = [
+        "def answer():\n    return 41",
+        "def _checked():\n    return answer() + 1",
+        "def answer():\n    return 1",
+        "assert _checked() == 2, '[wrong_value] the helper must call the current answer'",
+    ]
+    nb, report = _run(sandbox, cells, roles={1: "test", 3: "test"})
+    assert report.problem == ""
+    assert nb.cells[3].outputs == [], nb.cells[3].outputs

@@ -235,7 +235,10 @@ class SealedRun:
     # -- resolving a test cell's names
     def _resolve(self, source: str, index: int) -> None:
         ns = self.trusted.user_ns
-        for name, value in list(self._from_sandbox.items()):  # the submission may have changed
+        # what came from the sandbox before is asked again: the submission may have changed it,
+        # and a helper an earlier test defined may call it
+        earlier = set(self._from_sandbox)
+        for name, value in list(self._from_sandbox.items()):
             if ns.get(name) is value:
                 del ns[name]
         self._from_sandbox.clear()
@@ -244,7 +247,7 @@ class SealedRun:
         instructor_names: set[str] = set()
         for cell in self.instructor:
             instructor_names |= cell.binds or set()
-        ask = sorted(n for n in wanted if n not in ns and n not in instructor_names)
+        ask = sorted(n for n in wanted | earlier if n not in ns and n not in instructor_names)
         if not ask:
             return
         frame = self.session.request({"op": "describe", "names": ask}, self._remaining())
