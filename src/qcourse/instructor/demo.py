@@ -117,9 +117,22 @@ def run_demo(
         f"collected {len(students)} sample submissions into submitted/: "
         + ", ".join(f"{s.student_id} ({s.kind})" for s in students)
     )
-    step(f"qcourse grade {mid} (parallel, each submission isolated)")
+    from qcourse.sealed.sandbox import sandbox_problem
+
+    problem = sandbox_problem()
+    if problem is None:
+        step(f"qcourse grade {mid} (parallel, each submission sealed in its own sandbox)")
+    else:  # the sample cohort is ours: show the loop anyway, and say what is missing
+        step(
+            f"qcourse grade {mid} --unsealed (parallel; no sandbox here: {problem}; "
+            "a real course refuses to grade unsealed unless told to)"
+        )
     run = grade_with_progress(
-        course, mid, GradeOptions(workers=workers, time_limit=DEMO_TIME_LIMIT, force=True)
+        course,
+        mid,
+        GradeOptions(
+            workers=workers, time_limit=DEMO_TIME_LIMIT, force=True, sealed=problem is None
+        ),
     )
     with console.status(f"nbgrader generate_feedback {mid}"):
         _nbgrader(course_dir, "generate_feedback", mid)
