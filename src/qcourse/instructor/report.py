@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qcourse.gradecells import grade_id, nbgrader_meta, parse_failure
+from qcourse.i18n import _
 from qcourse.instructor.coursedir import Course
 from qcourse.instructor.grading import load_log, score_table
 
@@ -226,8 +227,16 @@ def _html(report: CohortReport, plots: dict[str, str]) -> str:
         "<style>body{font-family:sans-serif;max-width:60em;margin:auto}"
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style>",
         f"</head><body><h1>{e(t['title'])}: {e(report.module)}</h1>",
-        f"<p>{e(t['students'])}: {len(scores)}",
     ]
+    unsealed = sorted(s for s, v in report.grading.items() if v.get("sealed") is False)
+    if unsealed:
+        warning = _(
+            "Graded UNSEALED (without the sandbox; such a grade can have been tampered with): "
+            "{students}",
+            report.lang,
+        ).format(students=", ".join(unsealed))
+        parts.append(f'<p style="color:#b00"><strong>{e(warning)}</strong></p>')
+    parts.append(f"<p>{e(t['students'])}: {len(scores)}")
     if scores:
         parts.append(
             f"; {e(t['mean'])}: {statistics.mean(scores):.2f}; "
