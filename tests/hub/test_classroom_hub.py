@@ -26,7 +26,7 @@ import hub_machinery as hm
 import nbformat
 import pytest
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.hub, pytest.mark.browser]
 
 HARD_TIMEOUT_SECONDS = 1200
 FIXTURE_SOURCE = Path(__file__).parent / "fixtures" / "source"

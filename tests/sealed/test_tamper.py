@@ -31,6 +31,7 @@ from qcourse.sealed.sandbox import sandbox_problem
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.sandbox,
     pytest.mark.skipif(sandbox_problem() is not None, reason=f"no sandbox: {sandbox_problem()}"),
 ]
 

@@ -80,6 +80,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path):
     _ensure_chromium()
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -147,6 +148,7 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_korean_hints_render_as_markdown_with_maths_inside_the_cell(qhome, tmp_path):
     """`hint()` in the Korean lab: Korean words, maths typeset (no raw `$`), nothing cut off on
     the right, and the placeholder id answered with the module's ids in Korean."""
