@@ -247,6 +247,10 @@ def choi(
         }
         return correct.oracle(**details) if oracle is not None else correct.operator(**details)
     b, case = min(parts, key=lambda part: (part[1].fidelity >= 1 - tol, part[0].bit_label()))
-    prefix = _("When the measured bits are {bits}: ").format(bits=b.bit_label())
-    case.extra.update({"measured_bits": b.bit_label(), "branches": len(parts)})
+    if b.bit_label():
+        prefix = _("When the measured bits are {bits}: ").format(bits=b.bit_label())
+        case.extra.update({"measured_bits": b.bit_label()})
+    else:  # no classical bits: the branches come from a reset
+        prefix = _("Your circuit resets a qubit, which no reversible operation does. ")
+    case.extra.update({"branches": len(parts)})
     return _judge(case, prefix)

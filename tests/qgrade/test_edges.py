@@ -1,0 +1,156 @@
+"""Defect classes found on circuits nobody on this project wrote (issue 11): each test covers a
+class (gate objects, matrix-only and opaque gates, idle qubits borrowed by synthesis, non-finite
+angles, resets graded as operators, phases named where magnitudes differ)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from qiskit import QuantumCircuit, transpile
+from qiskit.circuit import Gate
+from qiskit.circuit.library import (
+    CXGate,
+    HalfAdderGate,
+    HGate,
+    MCXGate,
+    SwapGate,
+    XGate,
+)
+from qiskit.quantum_info import Operator
+
+import qgrade
+from qgrade import _guard, i18n
+
+
+@pytest.fixture(autouse=True)
+def _raise_internal_errors(monkeypatch):
+    monkeypatch.setattr(_guard, "RAISE_INTERNAL_ERRORS", True)
+
+
+@pytest.mark.parametrize("gate", [XGate(), HGate(), CXGate(), SwapGate()])
+def test_singleton_gate_objects_are_submissions(gate):
+    assert type(gate).__module__ is None or isinstance(type(gate).__module__, str)
+    assert qgrade.check_operator(gate, Operator(gate)).passed
+    wrong = qgrade.check_operator(gate, np.eye(2**gate.num_qubits))
+    assert not wrong.passed and wrong.diagnosis != "invalid_submission"
+
+
+def test_singleton_gate_as_state_preparation():
+    verdict = qgrade.check_state(HGate(), [2**-0.5, 2**-0.5])
+    assert verdict.passed, verdict.message
+
+
+class MatrixOnlyGate(Gate):
+    """Another vendor's native gate: a matrix, no definition."""
+
+    def __init__(self, mat: np.ndarray, name: str = "vendor") -> None:
+        super().__init__(name, int(np.log2(mat.shape[0])), [])
+        self._mat = mat
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self._mat, dtype=dtype or complex)
+
+
+ISWAP_LIKE = np.array([[1, 0, 0, 0], [0, 0, 1j, 0], [0, 1j, 0, 0], [0, 0, 0, 1]], dtype=complex)
+
+
+@pytest.mark.parametrize("n", [3, 12])
+def test_matrix_only_gate_is_graded_small_and_large(n):
+    sub = QuantumCircuit(n)
+    sub.h(0)
+    sub.append(MatrixOnlyGate(ISWAP_LIKE), [0, n - 1])
+    ref = QuantumCircuit(n)
+    ref.h(0)
+    ref.iswap(0, n - 1)
+    assert qgrade.check_operator(sub, ref).passed
+    wrong = QuantumCircuit(n)
+    wrong.h(0)
+    wrong.swap(0, n - 1)
+    verdict = qgrade.check_operator(sub, wrong)
+    assert not verdict.passed and verdict.diagnosis != "invalid_submission"
+
+
+def test_matrix_only_gate_inside_a_custom_definition():
+    inner = QuantumCircuit(2)
+    inner.append(MatrixOnlyGate(ISWAP_LIKE), [0, 1])
+    wrapper = inner.to_gate(label="mine")
+    sub = QuantumCircuit(12)
+    sub.append(wrapper, [3, 7])
+    ref = QuantumCircuit(12)
+    ref.iswap(3, 7)
+    assert qgrade.check_operator(sub, ref).passed
+
+
+@pytest.mark.parametrize("n", [2, 12])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_opaque_gate_is_a_clear_invalid_submission(n, lang, monkeypatch):
+    monkeypatch.setattr(i18n, "_language", lang)
+    sub = QuantumCircuit(n)
+    sub.append(Gate("mystery", 1, []), [0])
+    for verdict in (
+        qgrade.check_operator(sub, np.eye(2**n) if n <= 10 else QuantumCircuit(n)),
+        qgrade.check_state(sub, np.eye(2**n)[0]),
+    ):
+        assert verdict.diagnosis == "invalid_submission"
+        assert "mystery" in verdict.message
+        assert "Error" not in verdict.message and "internal_error" not in verdict.details
+        if lang == "ko":
+            assert "게이트" in verdict.message
+
+
+@pytest.mark.parametrize("n", [11, 14])
+def test_synthesis_does_not_borrow_idle_qubits(n):
+    """High-level gates synthesized for Aer must not assume idle qubits start in |0>."""
+    gate = HalfAdderGate(4)  # 10 qubits; n - 10 idle qubits hold random inputs
+    high = QuantumCircuit(n)
+    high.append(gate, range(gate.num_qubits))
+    low = transpile(
+        high, basis_gates=["cx", "u"], optimization_level=1, qubits_initially_zero=False
+    )
+    assert qgrade.check_operator(high, low).passed
+    assert qgrade.check_operator(low, high).passed
+    mcx = QuantumCircuit(n)
+    mcx.append(MCXGate(n - 3), range(n - 2))
+    mcx_low = transpile(mcx, basis_gates=["cx", "u"], qubits_initially_zero=False)
+    assert qgrade.check_operator(mcx, mcx_low).passed
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_non_finite_angles_are_invalid_submissions(bad, lang, monkeypatch):
+    monkeypatch.setattr(i18n, "_language", lang)
+    qc = QuantumCircuit(2)
+    qc.h(0)
+    qc.rz(bad, 1)
+    for verdict in (
+        qgrade.check_state(qc, [0.5, 0.5, 0.5, 0.5]),
+        qgrade.check_operator(qc, np.eye(4)),
+    ):
+        assert verdict.diagnosis == "invalid_submission", verdict.message
+        assert "rz" in verdict.message and "fidelity" not in verdict.message
+    nested = QuantumCircuit(2)
+    nested.append(qc.to_gate(), [0, 1])
+    assert qgrade.check_operator(nested, np.eye(4)).diagnosis == "invalid_submission"
+
+
+def test_reset_graded_as_an_operator_says_so():
+    qc = QuantumCircuit(1)
+    qc.reset(0)
+    verdict = qgrade.check_operator(qc, np.eye(2))
+    assert not verdict.passed
+    assert "reset" in verdict.message
+    assert "measured bits are :" not in verdict.message
+    assert "measured_bits" not in verdict.details
+
+
+def test_no_relative_phase_when_some_columns_move():
+    """One wrong column among many keeps the average |diag| near 1: not a phase error."""
+    n = 10
+    u = np.eye(2**n, dtype=complex)
+    u[[5, 6]] = u[[6, 5]]  # swap two basis states: magnitudes differ on two columns
+    u[3, 3] = -1
+    verdict = qgrade.check_operator(u, np.eye(2**n))
+    assert verdict.diagnosis != "relative_phase", verdict.message
+    phase_only = np.eye(2**n, dtype=complex)
+    phase_only[3, 3] = -1
+    assert qgrade.check_operator(phase_only, np.eye(2**n)).diagnosis == "relative_phase"
