@@ -26,6 +26,7 @@ STUDENT_ERROR = "student_error"
 DISTRIBUTION_MISMATCH = "distribution_mismatch"
 INVALID_SUBMISSION = "invalid_submission"
 WRONG_VALUE = "wrong_value"  # check_value: a classical answer (number, string, list) is wrong
+INTERRUPTED = "interrupted"
 
 # code -> what it means (English; documentation for instructors and report legends)
 DIAGNOSES: dict[str, str] = {
@@ -49,4 +50,5 @@ DIAGNOSES: dict[str, str] = {
     DISTRIBUTION_MISMATCH: "Measured counts are statistically inconsistent with the expected distribution.",
     INVALID_SUBMISSION: "Not something that can be graded (wrong type, NaN, wrong length, ...).",
     WRONG_VALUE: "A classical answer (a number, a bitstring, a list) differs from the expected one.",
+    INTERRUPTED: "The learner's function was interrupted before it returned (stop button, time limit).",
 }

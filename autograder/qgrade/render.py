@@ -67,6 +67,7 @@ _TITLES: dict[str, str] = {
     "distribution_mismatch": N_("Measured counts do not match"),
     "invalid_submission": N_("Cannot grade this submission"),
     "wrong_value": N_("Not the expected answer"),
+    "interrupted": N_("Interrupted"),
 }
 
 

@@ -25,6 +25,7 @@ from qgrade._guard import ExerciseError
 from qgrade.diagnose import (
     constraint_violated,
     forbidden_instruction,
+    interrupted,
     invalid_submission,
     student_error,
     too_large,
@@ -86,6 +87,8 @@ def call_if_callable(value: Any) -> tuple[Any, bool]:
         result = value()
     except (Exception, SystemExit) as err:
         raise student_error.from_exception(err) from None
+    except KeyboardInterrupt:
+        raise interrupted.while_running(getattr(value, "__name__", "?")) from None
     return result, True
 
 

@@ -116,12 +116,17 @@ CASES = {
     "not_normalized": (lambda: qgrade.check_state([1, 1], [1, 0]), ["normalized"]),
     "too_large": (lambda: qgrade.check_state(QuantumCircuit(40), BELL), ["40"]),
     "student_error": (lambda: qgrade.check_state(_raises, BELL), ["ZeroDivisionError"]),
+    "interrupted": (lambda: qgrade.check_state(_interrupted, BELL), ["interrupted", "loop"]),
     "distribution_mismatch": (
         lambda: qgrade.check_counts({"0": 700, "1": 300}, {"0": 0.5, "1": 0.5}),
         ["p-value"],
     ),
     "invalid_submission": (lambda: qgrade.check_state("bell", BELL), ["text"]),
 }
+
+
+def _interrupted():
+    raise KeyboardInterrupt
 
 
 def _initialize_circuit() -> QuantumCircuit:

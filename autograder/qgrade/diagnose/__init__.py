@@ -21,6 +21,7 @@
 | student_error           | student_error.py            | the learner's function raised (or is the starter) |
 | distribution_mismatch   | distribution_mismatch.py    | counts inconsistent with the distribution         |
 | invalid_submission      | invalid_submission.py       | None, text, NaN, wrong shapes, ...                |
+| interrupted             | interrupted.py              | the learner's function was interrupted            |
 
 `engine.py` runs the detectors in order, most specific first, and returns the first verdict.
 Messages are wrapped in `_()` (gettext) with named placeholders, so Babel can extract them.
