@@ -154,3 +154,47 @@ def test_no_relative_phase_when_some_columns_move():
     phase_only = np.eye(2**n, dtype=complex)
     phase_only[3, 3] = -1
     assert qgrade.check_operator(phase_only, np.eye(2**n)).diagnosis == "relative_phase"
+
+
+# ------------------------------------------------------------------ messages that read right
+
+
+def test_plural_messages_in_english(monkeypatch):
+    from qgrade._guard import Reject
+    from qgrade.diagnose import constraint_violated, wrong_qubit_count
+
+    monkeypatch.setattr(i18n, "_language", "en")
+    two = qgrade.check_state([0, 0, 0, 1], [1, 0, 0, 0])
+    assert two.diagnosis == "bit_flip" and "qubits 0 and 1 are flipped" in two.message
+    assert "X gates on" in two.message
+    one = qgrade.check_state([0, 1], [1, 0])
+    assert "qubit 0 is flipped" in one.message
+    bell = QuantumCircuit(2)
+    bell.h(0)
+    bell.cx(0, 1)
+    mixed = qgrade.check_state(bell, [1, 0], qubits=[1])
+    assert "The qubit you are graded on (1) is not" in mixed.message, mixed.message
+
+    def text(reject: Reject) -> str:
+        return reject.verdict.message
+
+    assert "at most 1 call is allowed" in text(constraint_violated.oracle_calls(2, 1, "f"))
+    assert "at most 2 calls are allowed" in text(constraint_violated.oracle_calls(3, 2, "f"))
+    assert "1 time," in text(constraint_violated.oracle_calls(1, 0, "f"))
+    assert "at most 1 is allowed" in text(constraint_violated.gate_count("cx", 2, 1))
+    assert "1 'cx' gate," in text(constraint_violated.gate_count("cx", 1, 0))
+    assert "1 two-qubit gate " in text(constraint_violated.two_qubit(1, 0))
+    assert "has 1 qubit," in text(wrong_qubit_count.mismatch(1, 2))
+    assert "1 ancilla qubit)" in text(wrong_qubit_count.mismatch(2, 3, 1))
+    assert "only 1 qubit." in text(wrong_qubit_count.qubit_out_of_range(3, 1))
+
+
+def test_plural_messages_in_korean(monkeypatch):
+    from qgrade.diagnose import constraint_violated
+
+    monkeypatch.setattr(i18n, "_language", "ko")
+    for actual, limit in ((2, 1), (3, 2), (1, 0)):
+        message = constraint_violated.oracle_calls(actual, limit, "f").verdict.message
+        assert "오라클" in message and f"{actual}번" in message
+    two = qgrade.check_state([0, 0, 0, 1], [1, 0, 0, 0])
+    assert "뒤집힌" in two.message
