@@ -27,6 +27,8 @@ DISTRIBUTION_MISMATCH = "distribution_mismatch"
 INVALID_SUBMISSION = "invalid_submission"
 WRONG_VALUE = "wrong_value"  # check_value: a classical answer (number, string, list) is wrong
 INTERRUPTED = "interrupted"
+CONTROL_TARGET_SWAPPED = "control_target_swapped"
+ONE_GATE_AWAY = "one_gate_away"
 
 # code -> what it means (English; documentation for instructors and report legends)
 DIAGNOSES: dict[str, str] = {
@@ -50,5 +52,7 @@ DIAGNOSES: dict[str, str] = {
     DISTRIBUTION_MISMATCH: "Measured counts are statistically inconsistent with the expected distribution.",
     INVALID_SUBMISSION: "Not something that can be graded (wrong type, NaN, wrong length, ...).",
     WRONG_VALUE: "A classical answer (a number, a bitstring, a list) differs from the expected one.",
+    CONTROL_TARGET_SWAPPED: "Right once the control and target of one CX (controlled gate) are swapped.",
+    ONE_GATE_AWAY: "Right once one named gate is added, removed or replaced (verified).",
     INTERRUPTED: "The learner's function was interrupted before it returned (stop button, time limit).",
 }

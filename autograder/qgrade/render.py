@@ -68,6 +68,8 @@ _TITLES: dict[str, str] = {
     "invalid_submission": N_("Cannot grade this submission"),
     "wrong_value": N_("Not the expected answer"),
     "interrupted": N_("Interrupted"),
+    "control_target_swapped": N_("Control and target swapped"),
+    "one_gate_away": N_("One gate away"),
 }
 
 

@@ -198,3 +198,87 @@ def test_plural_messages_in_korean(monkeypatch):
         assert "오라클" in message and f"{actual}번" in message
     two = qgrade.check_state([0, 0, 0, 1], [1, 0, 0, 0])
     assert "뒤집힌" in two.message
+
+
+# ------------------------------------------------------------------ single-gate repairs
+
+
+def _three() -> QuantumCircuit:
+    qc = QuantumCircuit(3)
+    qc.h(0)
+    qc.cx(0, 1)
+    qc.rxx(0.7, 1, 2)
+    qc.t(2)
+    return qc
+
+
+def test_reference_only_widens_the_search():
+    ref = _three()
+    missing = QuantumCircuit(3)
+    missing.h(0)
+    missing.cx(0, 1)
+    missing.t(2)
+    alone = qgrade.check_operator(missing, ref)
+    assert alone.diagnosis == "wrong_operator"  # rxx(0.7) is no standard guess
+    helped = qgrade.check_operator(missing, ref, reference=ref)
+    assert helped.diagnosis == "one_gate_away" and "rxx(0.7, 1, 2)" in helped.message
+    assert helped.details["generic_diagnosis"] == "wrong_operator"
+    # a reference never decides: right stays right and wrong stays wrong, whatever it is
+    wrong_reference = QuantumCircuit(3)
+    wrong_reference.x(2)
+    assert qgrade.check_operator(ref, ref, reference=wrong_reference).passed
+    assert not qgrade.check_operator(missing, ref, reference=missing).passed
+    assert not qgrade.check_state(missing, Operator(ref).data[:, 0], reference=ref).passed
+
+
+def test_reference_may_be_a_function_and_must_be_a_circuit():
+    ref = _three()
+    wrong = ref.copy()
+    wrong.data.pop(0)
+    assert qgrade.check_operator(wrong, ref, reference=lambda: ref).diagnosis == "one_gate_away"
+    with pytest.raises(_guard.ExerciseError):
+        qgrade.check_operator(wrong, ref, reference="the solution")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_repairs_in_both_languages(lang, monkeypatch):
+    monkeypatch.setattr(i18n, "_language", lang)
+    ref = _three()
+    swapped = QuantumCircuit(3)
+    swapped.h(0)
+    swapped.cx(1, 0)
+    swapped.rxx(0.7, 1, 2)
+    swapped.t(2)
+    verdict = qgrade.check_operator(swapped, ref)
+    assert verdict.diagnosis == "control_target_swapped"
+    assert "cx(1, 0)" in verdict.message and "cx(0, 1)" in verdict.message
+    extra = ref.copy()
+    extra.z(1)
+    verdict = qgrade.check_state(extra, Operator(ref).data[:, 0])
+    assert verdict.diagnosis in ("one_gate_away", "relative_phase")
+    dropped = ref.copy()
+    dropped.data.pop(1)
+    verdict = qgrade.check_operator(dropped, ref)
+    assert verdict.diagnosis == "one_gate_away" and "cx(0, 1)" in verdict.message
+    if lang == "ko":
+        assert "게이트 하나" in verdict.message
+
+
+def test_repairs_on_transpiled_circuits_with_a_layout():
+    from qiskit.transpiler import CouplingMap
+
+    ref = _three()
+    t = transpile(
+        ref,
+        basis_gates=["cx", "rz", "sx", "x"],
+        coupling_map=CouplingMap.from_line(3),
+        initial_layout=[2, 0, 1],
+        optimization_level=1,
+        seed_transpiler=5,
+    )
+    assert qgrade.check_operator(t, ref).passed
+    cx = [i for i, inst in enumerate(t.data) if inst.operation.name == "cx"]
+    broken = t.copy()
+    del broken.data[cx[0]]
+    verdict = qgrade.check_operator(broken, ref)
+    assert verdict.diagnosis == "one_gate_away", verdict.message
