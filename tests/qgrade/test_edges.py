@@ -282,3 +282,19 @@ def test_repairs_on_transpiled_circuits_with_a_layout():
     del broken.data[cx[0]]
     verdict = qgrade.check_operator(broken, ref)
     assert verdict.diagnosis == "one_gate_away", verdict.message
+
+
+def test_oracle_one_gate_away_and_reference():
+    def parity(x):
+        return bin(int(x)).count("1") % 2
+
+    good = QuantumCircuit(4)
+    for q in range(3):
+        good.cx(q, 3)
+    missing = QuantumCircuit(4)
+    missing.cx(0, 3)
+    missing.cx(2, 3)
+    verdict = qgrade.check_oracle(missing, parity, 3, kind="bit_flip", reference=good)
+    assert not verdict.passed
+    assert verdict.diagnosis == "one_gate_away" and "cx(1, 3)" in verdict.message
+    assert qgrade.check_oracle(good, parity, 3, kind="bit_flip", reference=missing).passed
