@@ -298,3 +298,17 @@ def test_oracle_one_gate_away_and_reference():
     assert not verdict.passed
     assert verdict.diagnosis == "one_gate_away" and "cx(1, 3)" in verdict.message
     assert qgrade.check_oracle(good, parity, 3, kind="bit_flip", reference=missing).passed
+
+
+def test_each_code_is_declared_once_with_meaning_title_and_docs(monkeypatch):
+    import qgrade.diagnose
+    from qgrade.diagnoses import DECLARED, DIAGNOSES, TITLES
+    from qgrade.render import diagnosis_title
+
+    codes = [d.code for d in DECLARED]
+    assert len(codes) == len(set(codes)) and set(codes) == set(DIAGNOSES) == set(TITLES)
+    monkeypatch.setattr(i18n, "_language", "ko")
+    for d in DECLARED:
+        assert d.meaning and d.title
+        assert f"| {d.code} " in qgrade.diagnose.__doc__, d.code
+        assert diagnosis_title(d.code) != d.title, d.code  # translated
