@@ -110,11 +110,12 @@ def improve(
     assert circ is not None
     n = sub.num_qubits
     rng = np.random.default_rng(limits.SEED + 1)
-    inputs = np.stack([randomized.haar_state(n, rng) for _ in range(PROBES)], axis=1)
+    probes = PROBES if n <= limits.DENSE_MAX_QUBITS else PROBES - 1
+    inputs = np.stack([randomized.haar_state(n, rng) for _ in range(probes)], axis=1)
     if isinstance(exp, np.ndarray):
         targets = exp @ inputs
     else:
-        outs = randomized.circuit_runner(exp)([inputs[:, j] for j in range(PROBES)])
+        outs = randomized.circuit_runner(exp)([inputs[:, j] for j in range(probes)])
         targets = np.stack(outs, axis=1)
 
     def passes(candidate: QuantumCircuit) -> Verdict:
