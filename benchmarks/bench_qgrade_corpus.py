@@ -382,9 +382,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument(
+        "--dense",
+        type=int,
+        default=DENSE,
+        help="up to this many qubits Operator.equiv is the judge (above: Statevector)",
+    )
+    parser.add_argument(
         "--big-circuits", type=int, default=None, help="library circuits per size from 10 qubits on"
     )
     args = parser.parse_args()
+    global DENSE
+    DENSE = args.dense
     stats = Stats()
     for n in [int(s) for s in args.sizes.split(",")]:
         t0 = time.perf_counter()
