@@ -39,6 +39,8 @@ def count_phrase(count: int, singular: str, plural: str) -> str:
 
 def angle(theta: float) -> str:
     """An angle in radians, as a multiple of π when it is a simple one ("π/2", "-3π/4")."""
+    if not math.isfinite(float(theta)):
+        return str(float(theta))
     theta = math.remainder(float(theta), 2 * math.pi)  # in [-π, π]
     for den in (1, 2, 3, 4, 6, 8, 16):
         num = theta * den / math.pi

@@ -14,7 +14,10 @@ So the helpers here:
   check never writes to stderr;
 - show the verdict as HTML `display_data` (instant feedback), never as an `execute_result`;
 - on failure raise `AssertionError("[<diagnosis>] <message>")` (the message in the active
-  language; `qcourse` reports parse the bracketed code), on success return None;
+  language; `qcourse` reports parse the bracketed code), on success return None. The error is a
+  `VerdictFailure` (a subclass of AssertionError whose ename is still "AssertionError"): in
+  IPython it renders as one short line under the verdict already shown, not as frames of
+  qgrade (`_render_traceback_`);
 - `partial_credit` returns a plain float: put it as the LAST expression of the test cell, so
   that it becomes the cell's `execute_result`.
 """
@@ -39,6 +42,7 @@ __all__ = [
     "assert_state",
     "assert_value",
     "assert_verdict",
+    "VerdictFailure",
     "failure_message",
     "partial_credit",
     "quiet",
@@ -109,6 +113,40 @@ def failure_message(verdict: Verdict) -> str:
     return f"[{verdict.diagnosis}] {verdict.message}"
 
 
+class VerdictFailure(AssertionError):
+    """The error of a failing `assert_*`: `str()` is "[<diagnosis>] <message>" (what nbgrader
+    stores as the error's evalue, and what `qcourse` reports parse); IPython shows one short line
+    instead of a traceback, because the verdict itself is displayed just above it."""
+
+    def __init__(self, message: str, verdict: Verdict | None = None) -> None:
+        super().__init__(message)
+        self.verdict = verdict
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self),))
+
+    def _render_traceback_(self) -> list[str]:
+        """IPython calls this instead of formatting the traceback frames."""
+        if self.verdict is None:
+            return [f"AssertionError: {self}"]
+        from qgrade.i18n import _
+        from qgrade.render import diagnosis_title
+
+        line = _("{title} [{code}]: the verdict above says what to change.").format(
+            title=diagnosis_title(self.verdict.diagnosis), code=self.verdict.diagnosis
+        )
+        return [f"\x1b[0;31mAssertionError\x1b[0m: {line}"]
+
+
+# ipykernel names the error by the class's __name__: keep it "AssertionError" for nbgrader,
+# `qcourse` and anything else that matches on it (the qualified name stays VerdictFailure)
+VerdictFailure.__name__ = "AssertionError"
+
+
+def _failure(verdict: Verdict) -> VerdictFailure:
+    return VerdictFailure(failure_message(verdict), verdict)
+
+
 def _show(verdict: Verdict, notes: list[str]) -> None:
     """Display the verdict as display_data in IPython/Jupyter; do nothing elsewhere."""
     shell = _ipython()
@@ -155,7 +193,7 @@ def _conclude(verdict: Verdict, notes: list[str]) -> None:
     __tracebackhide__ = True  # noqa: F841  (IPython and pytest hide this frame)
     _show(verdict, notes)
     if not verdict.passed:
-        raise AssertionError(failure_message(verdict))
+        raise _failure(verdict)
 
 
 def assert_verdict(verdict: Verdict) -> None:
@@ -241,7 +279,7 @@ def partial_credit(*verdicts: Verdict | Callable[[], Verdict], points: float) ->
     for verdict, notes in results:
         _show(verdict, notes)
     if not any(v.passed for v, _notes in results):
-        raise AssertionError(failure_message(results[0][0]))
+        raise _failure(results[0][0])
     earned = points * sum(v.score for v, _notes in results) / len(results)
     # round away float noise (2/3 * 3 = 1.9999999999999998) so the gradebook shows clean numbers
     return round(min(earned, points), 6)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from qgrade.diagnoses import TITLES
 from qgrade.i18n import _
 
 if TYPE_CHECKING:
@@ -45,29 +46,8 @@ def N_(message: str) -> str:
     return message
 
 
-# short human names of the diagnosis codes, for the heading of a failing verdict
-_TITLES: dict[str, str] = {
-    "correct": N_("Correct"),
-    "nearly_correct": N_("Almost there"),
-    "global_phase": N_("Global phase differs"),
-    "qubit_order_reversed": N_("Qubit order reversed"),
-    "qubits_permuted": N_("Qubits swapped around"),
-    "relative_phase": N_("Wrong relative phase"),
-    "bit_flip": N_("Some qubits flipped"),
-    "wrong_amplitudes": N_("Wrong amplitudes"),
-    "wrong_operator": N_("Different operation"),
-    "ancilla_not_clean": N_("Ancilla not returned to |0⟩"),
-    "wrong_qubit_count": N_("Wrong number of qubits"),
-    "forbidden_instruction": N_("Instruction not allowed here"),
-    "constraint_violated": N_("Resource limit exceeded"),
-    "unbound_parameters": N_("Unbound parameters"),
-    "not_normalized": N_("State not normalized"),
-    "too_large": N_("Too large to check"),
-    "student_error": N_("Your code raised an error"),
-    "distribution_mismatch": N_("Measured counts do not match"),
-    "invalid_submission": N_("Cannot grade this submission"),
-    "wrong_value": N_("Not the expected answer"),
-}
+# short human names of the diagnosis codes, declared with each code in `qgrade.diagnoses`
+_TITLES: dict[str, str] = TITLES
 
 
 def diagnosis_title(code: str) -> str:

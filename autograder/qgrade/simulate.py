@@ -184,7 +184,9 @@ def aer_ready(circuit: QuantumCircuit) -> QuantumCircuit:
         if inst.operation.name not in ("barrier", "delay")
     ):
         return circuit
-    return transpile(circuit, aer_simulator(), optimization_level=0)
+    # idle qubits hold arbitrary (random) input states here: synthesis must not borrow them
+    # as helpers assumed to start in |0> (Qiskit's default)
+    return transpile(circuit, aer_simulator(), optimization_level=0, qubits_initially_zero=False)
 
 
 def aer_run(

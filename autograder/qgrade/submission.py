@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 import numpy as np
 from qiskit import QuantumCircuit
-from qiskit.circuit import Instruction
+from qiskit.circuit import ControlFlowOp, Gate, Instruction
+from qiskit.circuit.library import UnitaryGate
 from qiskit.quantum_info import DensityMatrix, Operator, Statevector
 
 from qgrade import constraints as cons
@@ -24,6 +25,7 @@ from qgrade._guard import ExerciseError
 from qgrade.diagnose import (
     constraint_violated,
     forbidden_instruction,
+    interrupted,
     invalid_submission,
     student_error,
     too_large,
@@ -52,11 +54,22 @@ def _wanted(want: str) -> str:
     return _("a QuantumCircuit or an Operator")
 
 
+def _is_qiskit_object(value: Any) -> bool:
+    """Whether `value` is an object of Qiskit or Aer (singleton gates' classes have no module)."""
+    if isinstance(value, Instruction):
+        return True
+    for cls in type(value).__mro__:
+        module = getattr(cls, "__module__", None)
+        if isinstance(module, str) and module.startswith(("qiskit.", "qiskit_aer.")):
+            return True
+    return False
+
+
 def call_if_callable(value: Any) -> tuple[Any, bool]:
     """Call a learner's zero-argument function; exceptions become `student_error` verdicts."""
     if isinstance(value, (QuantumCircuit, Instruction, np.ndarray, type)) or not callable(value):
         return value, False
-    if type(value).__module__.startswith(("qiskit.", "qiskit_aer.")):
+    if _is_qiskit_object(value):
         return value, False  # Operator and friends are callable, but are answers themselves
     try:
         sig = inspect.signature(value)
@@ -74,13 +87,15 @@ def call_if_callable(value: Any) -> tuple[Any, bool]:
         result = value()
     except (Exception, SystemExit) as err:
         raise student_error.from_exception(err) from None
+    except KeyboardInterrupt:
+        raise interrupted.while_running(getattr(value, "__name__", "?")) from None
     return result, True
 
 
 def resolve(value: Any, want: Literal["state", "operator"]) -> Submission:
     """A learner's submission as a `Submission` (raises `Reject` for bad ones)."""
     value, from_function = call_if_callable(value)
-    qiskit_object = type(value).__module__.startswith(("qiskit.", "qiskit_aer."))
+    qiskit_object = _is_qiskit_object(value)
     if callable(value) and not isinstance(value, type) and not qiskit_object:
         raise invalid_submission.wrong_type(value, _wanted(want), from_function)
     original = type(value).__name__
@@ -187,12 +202,114 @@ def prepare_circuit(
     if circ.num_qubits > max_qubits:
         raise too_large.qubits(circ.num_qubits, max_qubits, expected_qubits)
     unbound_parameters.check(circ)
+    check_parameters_finite(circ)
     enforce(circ, rules, sub)
-    stripped = cons.final_measurements_removed(circ)
+    stripped = with_matrices(cons.final_measurements_removed(circ))
     if sub.inventory is not None and sub.inventory.dynamic:
         # measurements left after removing the final ones, or reset / control flow
         sub.dynamic = cons.take_inventory(stripped).dynamic
     sub.circuit = stripped
+
+
+def _bad_parameter(circ: QuantumCircuit, depth: int = 0) -> tuple[str, Any] | None:
+    """(gate name, value) of the first gate parameter that is NaN or infinite."""
+    phase = circ.global_phase
+    if isinstance(phase, (int, float)) and not np.isfinite(phase):
+        return "global_phase", phase
+    for inst in circ.data:
+        op = inst.operation
+        for p in op.params:
+            if isinstance(p, QuantumCircuit):
+                found = _bad_parameter(p, depth + 1) if depth < 8 else None
+                if found is not None:
+                    return found
+                continue
+            if isinstance(p, (int, float, complex, np.number)) and not isinstance(p, bool):
+                if not np.isfinite(complex(p)):
+                    return op.name, p
+        if getattr(op, "_standard_gate", None) is None and isinstance(op, Gate) and depth < 8:
+            definition = _definition(op)
+            if definition is not None:
+                found = _bad_parameter(definition, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def check_parameters_finite(circ: QuantumCircuit) -> None:
+    """A gate angle of NaN or infinity (rz(nan), a division by zero) is not a circuit."""
+    found = _bad_parameter(circ)
+    if found is not None:
+        raise invalid_submission.non_finite_parameter(found[0], found[1])
+
+
+def _gate_matrix(op: Any) -> np.ndarray | None:
+    try:
+        mat = np.asarray(op.to_matrix(), dtype=complex)
+    except Exception:
+        return None
+    if mat.shape != (2**op.num_qubits, 2**op.num_qubits) or not np.all(np.isfinite(mat)):
+        return None
+    return mat
+
+
+def _definition(op: Any) -> QuantumCircuit | None:
+    try:
+        return op.definition
+    except Exception:
+        return None
+
+
+def _needs_matrix(op: Any) -> bool:
+    """A gate qgrade can only use through its matrix: no definition, not a standard gate."""
+    return (
+        isinstance(op, Gate)
+        and getattr(op, "_standard_gate", None) is None
+        and not isinstance(op, ControlFlowOp)
+        and _definition(op) is None
+    )
+
+
+def with_matrices(circ: QuantumCircuit, depth: int = 0) -> QuantumCircuit:
+    """`circ` with every gate that has a matrix but no definition (another vendor's native gate,
+    a Gate subclass with only `__array__`/`to_matrix`) replaced by a `UnitaryGate` of its matrix,
+    so that every simulator and transpiler pass can take it. A gate with neither (an opaque
+    gate) ends the check with an `invalid_submission` verdict that names it."""
+    changed = False
+    out = circ.copy_empty_like()
+    for inst in circ.data:
+        op = inst.operation
+        if _needs_matrix(op):
+            mat = _gate_matrix(op)
+            if mat is None:
+                raise invalid_submission.opaque_gate(op.name)
+            out.append(UnitaryGate(mat, label=op.name, check_input=False), inst.qubits, inst.clbits)
+            changed = True
+            continue
+        definition = _definition(op) if isinstance(op, Gate) and depth < 16 else None
+        if (
+            definition is not None
+            and getattr(op, "_standard_gate", None) is None
+            and _has_matrix_only(definition)
+        ):
+            fixed = with_matrices(definition, depth + 1)
+            out.compose(fixed, inst.qubits, inst.clbits, inplace=True)
+            changed = True
+            continue
+        out.append(inst)
+    return out if changed else circ
+
+
+def _has_matrix_only(circ: QuantumCircuit, depth: int = 0) -> bool:
+    for inst in circ.data:
+        op = inst.operation
+        if _needs_matrix(op):
+            return True
+        if isinstance(op, Gate) and getattr(op, "_standard_gate", None) is None and depth < 16:
+            definition = _definition(op)
+            if definition is not None and _has_matrix_only(definition, depth + 1):
+                return True
+    return False
 
 
 def enforce(circ: QuantumCircuit, rules: cons.Constraints | None, sub: Submission) -> None:

@@ -92,6 +92,17 @@ CASES = {
         lambda: qgrade.check_operator(circuit(1, ("z", 0), ("h", 0)), circuit(1, ("x", 0))),
         ["input"],
     ),
+    "control_target_swapped": (
+        lambda: qgrade.check_operator(
+            circuit(3, ("h", 0), ("cx", 1, 0), ("cx", 1, 2)),
+            circuit(3, ("h", 0), ("cx", 0, 1), ("cx", 1, 2)),
+        ),
+        ["cx(1, 0)", "cx(0, 1)", "control"],
+    ),
+    "one_gate_away": (
+        lambda: qgrade.check_state(circuit(2, ("cx", 0, 1)), BELL),
+        ["h(0)", "add"],
+    ),
     "ancilla_not_clean": (
         lambda: qgrade.check_operator(
             circuit(3, ("ccx", 0, 1, 2), ("cz", 2, 0)), QuantumCircuit(2), ancillas=[2]
@@ -116,12 +127,17 @@ CASES = {
     "not_normalized": (lambda: qgrade.check_state([1, 1], [1, 0]), ["normalized"]),
     "too_large": (lambda: qgrade.check_state(QuantumCircuit(40), BELL), ["40"]),
     "student_error": (lambda: qgrade.check_state(_raises, BELL), ["ZeroDivisionError"]),
+    "interrupted": (lambda: qgrade.check_state(_interrupted, BELL), ["interrupted", "loop"]),
     "distribution_mismatch": (
         lambda: qgrade.check_counts({"0": 700, "1": 300}, {"0": 0.5, "1": 0.5}),
         ["p-value"],
     ),
     "invalid_submission": (lambda: qgrade.check_state("bell", BELL), ["text"]),
 }
+
+
+def _interrupted():
+    raise KeyboardInterrupt
 
 
 def _initialize_circuit() -> QuantumCircuit:

@@ -29,8 +29,11 @@ STATE_CODES = {
     "bit_flip",
     "relative_phase",
     "wrong_amplitudes",
+    "control_target_swapped",
+    "one_gate_away",
 }
 OPERATOR_CODES = STATE_CODES - {"wrong_amplitudes"} | {"wrong_operator"}
+REPAIRS = {"control_target_swapped", "one_gate_away"}
 
 
 @pytest.fixture(autouse=True)
@@ -142,3 +145,58 @@ def test_reversed_circuit_is_diagnosed_as_reversed_or_equal(spec):
         assert verdict.passed
     else:
         assert verdict.diagnosis in ("qubit_order_reversed", "nearly_correct"), verdict.message
+
+
+def repaired(circuit: QuantumCircuit, details) -> QuantumCircuit:
+    """The learner's circuit with the fix that a repair verdict's details describe."""
+    from qiskit.circuit.library import get_standard_gate_name_mapping
+
+    data = list(circuit.data)
+    i = details["instruction"]
+    out = circuit.copy_empty_like()
+    new = None
+    if "new_gate_spec" in details:
+        spec = details["new_gate_spec"]
+        gate = get_standard_gate_name_mapping()[spec["name"]]
+        if spec["params"]:
+            gate = type(gate)(*spec["params"])
+        new = (gate, [circuit.qubits[q] for q in spec["qubits"]])
+    for j, inst in enumerate(data):
+        if j == i and details["fix"] == "add":
+            out.append(*new)
+        if j == i and details["fix"] == "remove":
+            continue
+        if j == i and details["fix"] == "replace":
+            out.append(*new)
+            continue
+        if j == i and details["fix"] == "swap_control_target":
+            out.append(inst.operation, list(reversed(inst.qubits)))
+            continue
+        out.append(inst)
+    if details["fix"] == "add" and i >= len(data):
+        out.append(*new)
+    return out
+
+
+@SETTINGS
+@given(mutant())
+def test_every_specific_diagnosis_is_true(spec):
+    """A repair verdict's fix, applied, makes the answer right (Qiskit's equiv is the judge);
+    qubit_order_reversed only when reversing the qubits makes it right."""
+    n, gates, mutated = spec
+    ref, mut = build(n, gates), build(n, mutated)
+    verdict = qgrade.check_operator(mut, ref, reference=ref)
+    if verdict.diagnosis in REPAIRS:
+        assert Operator(repaired(mut, verdict.details)).equiv(Operator(ref)), verdict.message
+    if verdict.diagnosis == "qubit_order_reversed":
+        side = verdict.details["reversed"]
+        u = Operator(mut).data
+        idx = [int(format(k, f"0{n}b")[::-1], 2) for k in range(2**n)]
+        fixed = {"both": u[np.ix_(idx, idx)], "output": u[idx, :], "input": u[:, idx]}[side]
+        assert Operator(fixed).equiv(Operator(ref)), verdict.message
+    state = qgrade.check_state(mut, Statevector(ref))
+    if state.diagnosis in REPAIRS:
+        fixed = Statevector(repaired(mut, state.details))
+        assert fixed.equiv(Statevector(ref)), state.message
+    if state.diagnosis == "qubit_order_reversed":
+        assert Statevector(mut.reverse_bits()).equiv(Statevector(ref)), state.message

@@ -25,6 +25,7 @@ from qgrade.diagnose import (
     ancilla_not_clean,
     correct,
     invalid_submission,
+    repair,
     too_large,
     wrong_qubit_count,
 )
@@ -49,6 +50,7 @@ def check_operator(
     max_qubits: int | None = None,
     trials: int | None = None,
     seed: int | None = None,
+    reference: Any = None,
 ) -> Verdict:
     """Check that `submission` implements the unitary `expected`.
 
@@ -63,6 +65,9 @@ def check_operator(
     max_qubits: larger submissions get `too_large` (default `qgrade.limits.MAX_QUBITS`).
     trials, seed: number of random input states and their seed for the randomized check used
         above `qgrade.limits.DENSE_MAX_QUBITS` qubits.
+    reference: the exercise's reference solution (a circuit, or a function returning one).
+        Never used to decide pass or fail: only to find the single gate to add, remove or
+        replace (`one_gate_away`), which is reported only when the repaired circuit passes.
     """
     strict = phase_mode(global_phase)
     tol, limit = _settings(tolerance, max_qubits)
@@ -77,7 +82,47 @@ def check_operator(
         raise too_large.qubits(sub.num_qubits, limit, n_total)
     if sub.num_qubits != n_total or any(a >= sub.num_qubits for a in anc):
         raise wrong_qubit_count.mismatch(sub.num_qubits, n_total, len(anc))
-    return compare(sub, exp, n_e, anc, strict, tol, None, trials, seed)
+    verdict = compare(sub, exp, n_e, anc, strict, tol, None, trials, seed)
+    return improve(verdict, sub, exp, n_e, anc, strict, tol, trials, seed, reference)
+
+
+PROBES = 3  # random input states of the search for a single-gate fix
+
+
+def improve(
+    verdict: Verdict,
+    sub: subm.Submission,
+    exp: np.ndarray | QuantumCircuit,
+    n_e: int,
+    anc: list[int],
+    strict: bool,
+    tol: float,
+    trials: int | None,
+    seed: int | None,
+    reference: Any,
+) -> Verdict:
+    """A generic failing verdict becomes a verified single-gate fix when one exists."""
+    if verdict.passed or sub.kind != "circuit" or sub.dynamic or anc:
+        return verdict
+    if verdict.diagnosis not in repair.GENERIC or not 2 <= sub.num_qubits <= repair.MAX_QUBITS:
+        return verdict
+    circ = sub.circuit
+    assert circ is not None
+    n = sub.num_qubits
+    rng = np.random.default_rng(limits.SEED + 1)
+    probes = PROBES if n <= limits.DENSE_MAX_QUBITS else PROBES - 1
+    inputs = np.stack([randomized.haar_state(n, rng) for _ in range(probes)], axis=1)
+    if isinstance(exp, np.ndarray):
+        targets = exp @ inputs
+    else:
+        outs = randomized.circuit_runner(exp)([inputs[:, j] for j in range(probes)])
+        targets = np.stack(outs, axis=1)
+
+    def passes(candidate: QuantumCircuit) -> Verdict:
+        again = subm.Submission("circuit", n, circuit=candidate)
+        return compare(again, exp, n_e, anc, strict, tol, None, trials, seed)
+
+    return repair.improve(verdict, circ, inputs, targets, passes, reference)
 
 
 def ancillas_argument(ancillas: Sequence[int] | int) -> list[int]:
@@ -247,6 +292,10 @@ def choi(
         }
         return correct.oracle(**details) if oracle is not None else correct.operator(**details)
     b, case = min(parts, key=lambda part: (part[1].fidelity >= 1 - tol, part[0].bit_label()))
-    prefix = _("When the measured bits are {bits}: ").format(bits=b.bit_label())
-    case.extra.update({"measured_bits": b.bit_label(), "branches": len(parts)})
+    if b.bit_label():
+        prefix = _("When the measured bits are {bits}: ").format(bits=b.bit_label())
+        case.extra.update({"measured_bits": b.bit_label()})
+    else:  # no classical bits: the branches come from a reset
+        prefix = _("Your circuit resets a qubit, which no reversible operation does. ")
+    case.extra.update({"branches": len(parts)})
     return _judge(case, prefix)

@@ -23,7 +23,7 @@ from qgrade import _format as fmt
 from qgrade import limits
 from qgrade import submission as subm
 from qgrade._guard import ExerciseError, guarded
-from qgrade.checks.operator import ancillas_argument, compare
+from qgrade.checks.operator import ancillas_argument, compare, improve
 from qgrade.checks.state import _settings, phase_mode
 from qgrade.constraints import Constraints
 from qgrade.diagnose import too_large, wrong_qubit_count
@@ -46,12 +46,14 @@ def check_oracle(
     max_qubits: int | None = None,
     trials: int | None = None,
     seed: int | None = None,
+    reference: Any = None,
 ) -> Verdict:
     """Check that `submission` is the `kind` oracle of the classical function `f` on `n` bits.
 
     See the module docstring for the conventions. `ancillas` are extra qubits of the
     submission that start and must end in |0>; `target` is the output qubit of a bit-flip
-    oracle among the system qubits (default n).
+    oracle among the system qubits (default n). `reference` (a circuit or a function returning
+    one) only helps find a single-gate fix (`one_gate_away`); it never decides pass or fail.
     """
     if kind not in ("phase", "bit_flip"):
         raise ExerciseError(f'kind must be "phase" or "bit_flip", got {kind!r}')
@@ -86,7 +88,8 @@ def check_oracle(
 
     if n_sys <= limits.DENSE_MAX_QUBITS:
         exp = oracle_matrix(table, n, kind, info.target, n_sys)
-        return compare(sub, exp, n_sys, anc, strict, tol, info, trials, seed)
+        verdict = compare(sub, exp, n_sys, anc, strict, tol, info, trials, seed)
+        return improve(verdict, sub, exp, n_sys, anc, strict, tol, trials, seed, reference)
     runner = oracle_runner(table, n, kind, info.target)
     return compare(
         sub,

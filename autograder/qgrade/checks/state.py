@@ -15,6 +15,7 @@ from qgrade.constraints import Constraints
 from qgrade.diagnose import (
     correct,
     not_normalized,
+    repair,
     too_large,
     wrong_amplitudes,
     wrong_qubit_count,
@@ -53,6 +54,7 @@ def check_state(
     constraints: Constraints | None = None,
     tolerance: float | None = None,
     max_qubits: int | None = None,
+    reference: Any = None,
 ) -> Verdict:
     """Check that `submission` prepares the pure state `expected`.
 
@@ -69,6 +71,9 @@ def check_state(
         submission must be a circuit. Without it, state-preparation shortcuts are still banned.
     tolerance: pass when the fidelity |<expected|actual>|^2 is within this of 1 (default 1e-8).
     max_qubits: larger submissions get `too_large` (default `qgrade.limits.MAX_QUBITS`).
+    reference: the exercise's reference solution (a circuit, or a function returning one).
+        Never used to decide pass or fail: only to find the single gate to add, remove or
+        replace (`one_gate_away`), which is reported only when the repaired circuit passes.
     """
     strict = phase_mode(global_phase)
     tol, limit = _settings(tolerance, max_qubits)
@@ -105,7 +110,18 @@ def check_state(
             ensemble = [(b.prob, b.vec, b.bit_label()) for b in simulate.branches(sub.circuit)]
         else:
             ensemble = [(1.0, simulate.statevector(sub.circuit), "")]
-    return judge_ensemble(ensemble, n, keep, exp, strict, tol, from_branches)
+    verdict = judge_ensemble(ensemble, n, keep, exp, strict, tol, from_branches)
+    if sub.kind == "circuit" and not sub.dynamic and keep is None and not verdict.passed:
+        assert sub.circuit is not None
+
+        def passes(circ: Any) -> Verdict:
+            state = simulate.statevector(circ)
+            return judge_ensemble([(1.0, state, "")], n, keep, exp, strict, tol, False)
+
+        zero = np.zeros((2**n, 1), dtype=complex)
+        zero[0, 0] = 1
+        verdict = repair.improve(verdict, sub.circuit, zero, exp.reshape(-1, 1), passes, reference)
+    return verdict
 
 
 def _qubits_argument(qubits: Sequence[int] | None, n_e: int) -> list[int] | None:

@@ -21,6 +21,14 @@
 | student_error           | student_error.py            | the learner's function raised (or is the starter) |
 | distribution_mismatch   | distribution_mismatch.py    | counts inconsistent with the distribution         |
 | invalid_submission      | invalid_submission.py       | None, text, NaN, wrong shapes, ...                |
+| wrong_value             | (checks/value.py)           | a classical answer differs from the expected one  |
+| interrupted             | interrupted.py              | the learner's function was interrupted            |
+| control_target_swapped  | control_target_swapped.py   | one CX with control and target swapped (verified) |
+| one_gate_away           | one_gate_away.py            | one gate to add, remove or replace (verified)     |
+
+`repair.py` (with the search in `circuit_edits.py`) replaces a generic verdict (`wrong_operator`,
+`wrong_amplitudes`) by `control_target_swapped` or `one_gate_away` when the repaired circuit
+passes the same check.
 
 `engine.py` runs the detectors in order, most specific first, and returns the first verdict.
 Messages are wrapped in `_()` (gettext) with named placeholders, so Babel can extract them.

@@ -10,7 +10,7 @@ from qgrade.diagnose import nearly_correct
 from qgrade.diagnose._math import best_masks, mask_qubits, xor_correlation, xor_diagonals
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
 from qgrade.diagnoses import BIT_FLIP
-from qgrade.i18n import _
+from qgrade.i18n import _, ngettext
 from qgrade.verdict import Verdict
 
 CODE = BIT_FLIP
@@ -35,9 +35,12 @@ def for_state(case: StateCase) -> Verdict | None:
     if not masks:
         return None
     qubits = case.names(mask_qubits(masks[0]))
-    message = _(
+    message = ngettext(
         "Your state is right except that {qubits} is flipped (0 and 1 swapped){alternatives}: "
-        "look for a missing or extra X gate on {qubits}."
+        "look for a missing or extra X gate on {qubits}.",
+        "Your state is right except that {qubits} are flipped (0 and 1 swapped){alternatives}: "
+        "look for missing or extra X gates on {qubits}.",
+        len(qubits),
     ).format(qubits=fmt.qubit_list(qubits), alternatives=_alternatives(masks, case.names))
     if case.n <= 4:
         message += " " + _("You prepared {actual}, but the exercise asks for {expected}.").format(
@@ -58,13 +61,19 @@ def _phase(expected: np.ndarray, actual: np.ndarray, mask: int) -> complex:
 
 def _operator_message(side: str, qubits: list[int], alternatives: str) -> str:
     if side == "output":
-        return _(
+        return ngettext(
             "Your circuit equals the expected one followed by an X on {qubits}{alternatives}: "
-            "there is an extra or a missing X gate at the end on {qubits}."
+            "there is an extra or a missing X gate at the end on {qubits}.",
+            "Your circuit equals the expected one followed by an X on each of {qubits}"
+            "{alternatives}: there are extra or missing X gates at the end on {qubits}.",
+            len(qubits),
         ).format(qubits=fmt.qubit_list(qubits), alternatives=alternatives)
-    return _(
+    return ngettext(
         "Your circuit equals the expected one preceded by an X on {qubits}{alternatives}: there "
-        "is an extra or a missing X gate at the start on {qubits}."
+        "is an extra or a missing X gate at the start on {qubits}.",
+        "Your circuit equals the expected one preceded by an X on each of {qubits}"
+        "{alternatives}: there are extra or missing X gates at the start on {qubits}.",
+        len(qubits),
     ).format(qubits=fmt.qubit_list(qubits), alternatives=alternatives)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgrade._guard import Reject, reject
 from qgrade.constraints import Finding
 from qgrade.diagnoses import CONSTRAINT_VIOLATED
-from qgrade.i18n import _
+from qgrade.i18n import _, ngettext
 
 CODE = CONSTRAINT_VIOLATED
 
@@ -42,9 +42,7 @@ def depth(actual: int, limit: int) -> Reject:
 def gate_count(name: str, actual: int, limit: int) -> Reject:
     return reject(
         CODE,
-        _("Your circuit uses {actual} '{name}' gates, but at most {limit} are allowed.").format(
-            actual=actual, name=name, limit=limit
-        ),
+        _gate_count_text(name, actual, limit),
         rule="max_gate_counts",
         instruction=name,
         actual=actual,
@@ -55,10 +53,7 @@ def gate_count(name: str, actual: int, limit: int) -> Reject:
 def two_qubit(actual: int, limit: int) -> Reject:
     return reject(
         CODE,
-        _(
-            "Your circuit uses {actual} two-qubit gates (such as cx, cz, swap), but at most "
-            "{limit} are allowed."
-        ).format(actual=actual, limit=limit),
+        _two_qubit_text(actual, limit),
         rule="max_two_qubit_gates",
         actual=actual,
         limit=limit,
@@ -68,9 +63,11 @@ def two_qubit(actual: int, limit: int) -> Reject:
 def qubits(actual: int, limit: int) -> Reject:
     return reject(
         CODE,
-        _("Your circuit has {actual} qubits, but at most {limit} are allowed.").format(
-            actual=actual, limit=limit
-        ),
+        ngettext(
+            "Your circuit has {actual} qubits, but at most {limit} is allowed.",
+            "Your circuit has {actual} qubits, but at most {limit} are allowed.",
+            limit,
+        ).format(actual=actual, limit=limit),
         rule="max_qubits",
         actual=actual,
         limit=limit,
@@ -80,10 +77,58 @@ def qubits(actual: int, limit: int) -> Reject:
 def oracle_calls(actual: int, limit: int, name: str) -> Reject:
     return reject(
         CODE,
-        _(
-            "You called the oracle '{name}' {actual} times, but at most {limit} calls are allowed."
-        ).format(name=name, actual=actual, limit=limit),
+        _oracle_calls_text(name, actual, limit),
         rule="max_oracle_calls",
         actual=actual,
         limit=limit,
     )
+
+
+# The learner always uses more than the limit: with a limit of 0 the count may be 1 (the
+# sentence is then keyed on the count), otherwise it is at least 2 (keyed on the limit).
+
+
+def _gate_count_text(name: str, actual: int, limit: int) -> str:
+    if limit <= 0:
+        return ngettext(
+            "Your circuit uses {actual} '{name}' gate, but this exercise allows none.",
+            "Your circuit uses {actual} '{name}' gates, but this exercise allows none.",
+            actual,
+        ).format(actual=actual, name=name)
+    return ngettext(
+        "Your circuit uses {actual} '{name}' gates, but at most {limit} is allowed.",
+        "Your circuit uses {actual} '{name}' gates, but at most {limit} are allowed.",
+        limit,
+    ).format(actual=actual, name=name, limit=limit)
+
+
+def _two_qubit_text(actual: int, limit: int) -> str:
+    if limit <= 0:
+        return ngettext(
+            "Your circuit uses {actual} two-qubit gate (such as cx, cz, swap), but this "
+            "exercise allows none.",
+            "Your circuit uses {actual} two-qubit gates (such as cx, cz, swap), but this "
+            "exercise allows none.",
+            actual,
+        ).format(actual=actual)
+    return ngettext(
+        "Your circuit uses {actual} two-qubit gates (such as cx, cz, swap), but at most "
+        "{limit} is allowed.",
+        "Your circuit uses {actual} two-qubit gates (such as cx, cz, swap), but at most "
+        "{limit} are allowed.",
+        limit,
+    ).format(actual=actual, limit=limit)
+
+
+def _oracle_calls_text(name: str, actual: int, limit: int) -> str:
+    if limit <= 0:
+        return ngettext(
+            "You called the oracle '{name}' {actual} time, but this exercise allows no calls.",
+            "You called the oracle '{name}' {actual} times, but this exercise allows no calls.",
+            actual,
+        ).format(name=name, actual=actual)
+    return ngettext(
+        "You called the oracle '{name}' {actual} times, but at most {limit} call is allowed.",
+        "You called the oracle '{name}' {actual} times, but at most {limit} calls are allowed.",
+        limit,
+    ).format(name=name, actual=actual, limit=limit)

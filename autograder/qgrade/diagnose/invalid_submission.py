@@ -121,3 +121,26 @@ def unsimulable(name: str) -> Reject:
         CODE,
         _("qgrade cannot simulate the instruction '{name}' of your circuit.").format(name=name),
     )
+
+
+def non_finite_parameter(gate: str, value: Any) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your circuit has a {gate} gate with the angle {value}, which is not a number. "
+            "Check how you compute your angles (a division by zero, a NaN)."
+        ).format(gate=gate, value=value),
+        gate=gate,
+    )
+
+
+def opaque_gate(name: str) -> Reject:
+    return reject(
+        CODE,
+        _(
+            "Your circuit uses the gate '{name}', which has neither a matrix nor a definition, "
+            "so qgrade cannot tell what it does. Build it from gates of "
+            "qiskit.circuit.library, or give it a definition."
+        ).format(name=name),
+        gate=name,
+    )

@@ -9,7 +9,7 @@ import numpy as np
 from qgrade import _format as fmt
 from qgrade.diagnose.cases import StateCase
 from qgrade.diagnoses import WRONG_AMPLITUDES
-from qgrade.i18n import _
+from qgrade.i18n import _, ngettext
 from qgrade.verdict import Verdict
 
 CODE = WRONG_AMPLITUDES
@@ -44,10 +44,14 @@ def for_state(case: StateCase) -> Verdict:
 def mixed(fid: float, qubits: list[int] | None, prefix: str = "", **details: Any) -> Verdict:
     """The compared qubits are not in a pure state (entangled with others, or measured)."""
     if qubits is not None:
-        message = _(
+        message = ngettext(
+            "The qubit you are graded on ({qubits}) is not left in a single definite state: "
+            "it is still entangled with your other qubits, or depends on measurement results "
+            "that are not corrected. Fidelity {fidelity}.",
             "The qubits you are graded on ({qubits}) are not left in a single definite state: "
             "they are still entangled with your other qubits, or depend on measurement results "
-            "that are not corrected. Fidelity {fidelity}."
+            "that are not corrected. Fidelity {fidelity}.",
+            len(qubits),
         ).format(qubits=", ".join(str(q) for q in qubits), fidelity=f"{fid:.6f}")
     else:
         message = _(
