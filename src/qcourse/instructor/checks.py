@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from qcourse.gradecells import grade_id
+from qcourse.gradecells import grade_id, parse_failure
 
 
 def _grade_ids(nb: dict[str, Any]) -> list[str]:
@@ -77,9 +77,9 @@ def problems_after_grading(files: dict[str, bytes], grade_cells: dict[str, list[
         for cell in nb.get("cells", []):
             gid = grade_id(cell) or "a cell"
             for out in cell.get("outputs", []):
-                if out.get("output_type") == "error" and out.get("ename") in (
-                    "CellTimeoutError",
-                    "KeyboardInterrupt",
+                if out.get("output_type") == "error" and (
+                    out.get("ename") in ("CellTimeoutError", "KeyboardInterrupt")
+                    or parse_failure(out.get("evalue", ""))[0] == "interrupted"
                 ):
                     timed_out.append(gid)
                 if out.get("output_type") == "error" and out.get("ename") == "MemoryError":
