@@ -160,3 +160,54 @@ def test_a_failing_student_write_leaves_no_rows(tmp_path):
     gbslice.write_student(url, "c", rows)
     with Gradebook(url, "c") as gb:
         assert [s.student_id for s in gb.assignment_submissions("a1")] == ["ada"]
+
+
+def test_after_grading_interrupts_limits_and_floods_are_named():
+    import json
+
+    from qcourse.instructor.checks import problems_after_grading
+
+    def cell(gid, *outputs):
+        return {
+            "cell_type": "code",
+            "metadata": {"nbgrader": {"grade_id": gid}},
+            "source": "",
+            "outputs": list(outputs),
+        }
+
+    nb = {
+        "cells": [
+            cell(
+                "test_a",
+                {
+                    "output_type": "error",
+                    "ename": "AssertionError",
+                    "evalue": "[interrupted] your function was interrupted",
+                },
+            ),
+            cell("solution_b", {"output_type": "error", "ename": "MemoryError", "evalue": ""}),
+            cell(
+                "code_3",
+                {
+                    "output_type": "stream",
+                    "name": "stdout",
+                    "text": "x\n... Output truncated ...\n",
+                },
+            ),
+            cell(
+                "test_c",
+                {
+                    "output_type": "error",
+                    "ename": "AssertionError",
+                    "evalue": "[wrong_amplitudes] no",
+                },
+            ),
+        ]
+    }
+    files = {"m.ipynb": json.dumps(nb).encode()}
+    warnings = problems_after_grading(files, {"m": ["test_a", "test_c"]})
+    text = " | ".join(warnings)
+    assert "test_a: ran past the cell time-out" in text
+    assert "solution_b: hit the memory limit" in text
+    assert "code_3: huge output was truncated" in text
+    assert "test_c" not in text
