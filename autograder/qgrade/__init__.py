@@ -10,6 +10,15 @@ from qgrade.checks.value import check_value  # noqa: E402
 from qgrade.constraints import Constraints  # noqa: E402
 from qgrade.diagnoses import DIAGNOSES  # noqa: E402
 from qgrade.i18n import get_language, set_language  # noqa: E402
+
+
+def register_fonts() -> list[str]:
+    """Make this process's matplotlib figures draw Hangul (the bundled NanumGothic)."""
+    from qgrade.fonts import register
+
+    return register()
+
+
 from qgrade.notebook import (  # noqa: E402
     assert_counts,
     assert_operator,
@@ -38,5 +47,6 @@ __all__ = [
     "check_value",
     "get_language",
     "partial_credit",
+    "register_fonts",
     "set_language",
 ]

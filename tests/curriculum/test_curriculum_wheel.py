@@ -37,7 +37,7 @@ def test_wheel_holds_the_curriculum_and_paths_finds_it(tmp_path):
         assert "qcourse/curriculum/load.py" in names and "qgrade/__init__.py" in names
         # the Hangul font (with its licence) and qcourse's own translations ship in the wheel
         fonts = {"NanumGothic.ttf", "NanumGothicBold.ttf", "OFL.txt"}
-        assert {f"qcourse/fonts/{name}" for name in fonts} <= names
+        assert {f"qgrade/fonts/{name}" for name in fonts} <= names
         assert "qcourse/locale/ko/LC_MESSAGES/qcourse.po" in names
         zf.extractall(tmp_path / "site")  # a pure-Python wheel installs by unpacking
 

@@ -21,7 +21,8 @@ from qiskit import QuantumCircuit
 from qiskit.quantum_info import Operator, Statevector
 import qgrade
 
-qgrade.set_language("{lang}")"""
+qgrade.set_language("{lang}")
+qgrade.register_fonts()  # Hangul in every figure"""
 
 
 # learner-facing words the build itself writes (everything else comes from the sources), from
