@@ -94,6 +94,15 @@ def cell_roles(nb: Any, instructor: Any) -> dict[int, Role]:
     return roles_from(nb, tests, locked)
 
 
+def answer_sources(instructor: Any) -> list[str]:
+    """The instructor's solution cells' sources (what the learner is asked to define)."""
+    return [
+        cell.source
+        for cell in instructor.cells
+        if cell.get("cell_type") == "code" and is_solution_cell(cell)
+    ]
+
+
 def roles_from(nb: Any, tests: dict[str, str], locked: dict[str, str]) -> dict[int, Role]:
     """Roles from the instructor's test and locked cells' sources, by grade id."""
     roles: dict[int, Role] = {}

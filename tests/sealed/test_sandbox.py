@@ -242,3 +242,18 @@ def test_a_helper_defined_by_one_test_reaches_the_submission_in_the_next(sandbox
     nb, report = _run(sandbox, cells, roles={1: "test", 3: "test"})
     assert report.problem == ""
     assert nb.cells[3].outputs == [], nb.cells[3].outputs
+
+
+@needs_sandbox
+def test_an_answer_named_like_a_lesson_example_is_the_learners(sandbox):
+    cells = [
+        "from qiskit import QuantumCircuit\nand_oracle = QuantumCircuit(3)  # the lesson's example",
+        "def and_oracle(n):\n    return n + 1",
+        "assert and_oracle(1) == 2, '[wrong_value] the answer, not the example'",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    report = SealedRun(
+        sandbox, {}, {0: "instructor", 2: "test"}, answer_names={"and_oracle"}
+    ).run(nb)
+    assert report.problem == ""
+    assert nb.cells[2].outputs == [], nb.cells[2].outputs

@@ -27,14 +27,19 @@ def measure(nb: Any) -> float:
     """Seconds the instructor notebook `nb` (solutions in place) takes to run sealed."""
     import copy
 
-    from qcourse.gradecells import cell_roles
+    from qcourse.gradecells import answer_sources, cell_roles
     from qcourse.sealed.sandbox import shared_sandbox
-    from qcourse.sealed.trusted import SealedRun
+    from qcourse.sealed.trusted import SealedRun, answer_names
 
     work = copy.deepcopy(nb)
     started = time.monotonic()
     report = SealedRun(
-        shared_sandbox(), {}, cell_roles(work, nb), cell_timeout=600, figures=False
+        shared_sandbox(),
+        {},
+        cell_roles(work, nb),
+        cell_timeout=600,
+        figures=False,
+        answer_names=answer_names(answer_sources(nb)),
     ).run(work)
     if report.problem:
         raise RuntimeError(f"the reference notebook did not run: {report.problem}")

@@ -22,14 +22,17 @@ from traitlets import Bool
 
 from qcourse.gradecells import Role, roles_from
 from qcourse.sealed.sandbox import shared_sandbox
-from qcourse.sealed.trusted import SealedRun
+from qcourse.sealed.trusted import SealedRun, answer_names
 
 REPORT_ENV = "QCOURSE_SEALED_REPORT"  # where the grader wants the run's report (a JSON file)
 MAX_SUBMISSION_BYTES = 64 * 1024 * 1024
 
 
-def roles_from_gradebook(nb: Any, db_url: str, assignment: str, notebook: str) -> dict[int, Role]:
-    """Each code cell's role, from the instructor's cells stored in the gradebook."""
+def roles_from_gradebook(
+    nb: Any, db_url: str, assignment: str, notebook: str
+) -> tuple[dict[int, Role], set[str]]:
+    """Each code cell's role, from the instructor's cells stored in the gradebook, and the
+    names the instructor's solution cells define (the learner's answers)."""
     from nbgrader.api import Gradebook
 
     with Gradebook(db_url) as gb:
@@ -41,9 +44,14 @@ def roles_from_gradebook(nb: Any, db_url: str, assignment: str, notebook: str) -
             for c in source_nb.source_cells
             if c.cell_type == "code" and c.name not in solution_ids
         ]
+        solutions = [
+            c.source
+            for c in source_nb.source_cells
+            if c.cell_type == "code" and c.name in solution_ids
+        ]
     tests = {name: source for name, source, _locked in cells if name in grade_ids}
     locked = {name: source for name, source, lock in cells if lock and name not in grade_ids}
-    return roles_from(nb, tests, locked)
+    return roles_from(nb, tests, locked), answer_names(solutions)
 
 
 def submission_files(folder: str | os.PathLike, limit: int = MAX_SUBMISSION_BYTES) -> dict:
@@ -96,7 +104,9 @@ class SealedExecute(Execute):
 
         info = resources["nbgrader"]
         folder = resources.get("metadata", {}).get("path") or "."
-        roles = roles_from_gradebook(nb, info["db_url"], info["assignment"], info["notebook"])
+        roles, answers = roles_from_gradebook(
+            nb, info["db_url"], info["assignment"], info["notebook"]
+        )
         run = SealedRun(
             shared_sandbox(),
             submission_files(folder),
@@ -105,6 +115,7 @@ class SealedExecute(Execute):
             error_on_timeout=dict(self.error_on_timeout) if self.error_on_timeout else None,
             figures=self.figures,
             env={"NBGRADER_EXECUTION": os.environ.get("NBGRADER_EXECUTION", "autograde")},
+            answer_names=answers,
         )
         report = run.run(nb)
         if os.environ.get(REPORT_ENV):

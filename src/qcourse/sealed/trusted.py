@@ -118,6 +118,14 @@ def bound_names(source: str) -> set[str] | None:
     return None if star else names
 
 
+def answer_names(solution_sources: list[str]) -> set[str]:
+    """The names the instructor's solution cells define: the learner's answers."""
+    names: set[str] = set()
+    for source in solution_sources:
+        names |= bound_names(source) or set()
+    return names
+
+
 def used_names(source: str) -> set[str]:
     """Every name a cell reads, anywhere in it (more than it needs is harmless)."""
     tree = _parse(source)
@@ -167,6 +175,7 @@ class SealedRun:
         figures: bool = True,
         error_on_timeout: dict | None = None,
         env: dict[str, str] | None = None,
+        answer_names: set[str] | None = None,
     ) -> None:
         self.sandbox = sandbox
         self.files = files
@@ -176,6 +185,9 @@ class SealedRun:
         self.figures = figures
         self.error_on_timeout = error_on_timeout
         self.env = dict(env or {})
+        # names the instructor's own solution cells define (the exercises' functions): always
+        # the submission's, even where a lesson cell used the same name for an example
+        self.answer_names = set(answer_names or ())
         self._deadline: float | None = None
         self._from_sandbox: dict[str, Any] = {}
         self._limits_hit: list[str] = []
@@ -247,6 +259,7 @@ class SealedRun:
         instructor_names: set[str] = set()
         for cell in self.instructor:
             instructor_names |= cell.binds or set()
+        instructor_names -= self.answer_names
         ask = sorted(n for n in wanted | earlier if n not in ns and n not in instructor_names)
         if not ask:
             return
@@ -262,7 +275,7 @@ class SealedRun:
     def _replay_for(self, wanted: set[str], index: int) -> None:
         """Replay, here, the instructor cells before `index` that bind what the test needs."""
         ns = self.trusted.user_ns
-        todo = {n for n in wanted if n not in ns}
+        todo = {n for n in wanted if n not in ns and n not in self.answer_names}
         chosen: set[int] = set()
         while todo:
             name = todo.pop()
@@ -271,12 +284,18 @@ class SealedRun:
                     continue
                 if cell.binds is None or name in cell.binds:
                     chosen.add(cell.index)
-                    todo |= {n for n in used_names(cell.source) - _BUILTINS if n not in ns}
+                    todo |= {
+                        n
+                        for n in used_names(cell.source) - _BUILTINS
+                        if n not in ns and n not in self.answer_names
+                    }
                     break
         for cell in self.instructor:
             if cell.index in chosen:
                 cell.replayed = True
                 self.trusted.run(cell.source)  # its outputs are nobody's business
+                for name in (cell.binds or set()) & self.answer_names:
+                    ns.pop(name, None)  # the lesson's example, not the learner's answer
 
     def _value_of(self, description: dict) -> Any:
         kind = description.get("kind")

@@ -87,9 +87,9 @@ def _execute_sealed(
     cell_timeout: int,
 ) -> str:
     """Run `nb` sealed, in place; return what went wrong or ""."""
-    from qcourse.gradecells import cell_roles
+    from qcourse.gradecells import answer_sources, cell_roles
     from qcourse.sealed.sandbox import SandboxUnavailable, shared_sandbox
-    from qcourse.sealed.trusted import SealedRun
+    from qcourse.sealed.trusted import SealedRun, answer_names
 
     files = {
         p.name: p.read_bytes()
@@ -103,6 +103,7 @@ def _execute_sealed(
             cell_roles(nb, instructor),  # the tests run outside the sandbox
             cell_timeout=cell_timeout,
             figures=False,
+            answer_names=answer_names(answer_sources(instructor)),
         ).run(nb)
     except SandboxUnavailable as exc:
         return f"could not start the sandbox to run the notebook: {exc}"
