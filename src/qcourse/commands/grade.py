@@ -64,6 +64,14 @@ def register(subparsers) -> None:
         ),
     )
     p.add_argument(
+        "--figures",
+        action="store_true",
+        help=_(
+            "draw the notebooks' figures into the autograded notebooks, for feedback that shows "
+            "them (slower: grading needs only the verdicts)"
+        ),
+    )
+    p.add_argument(
         "--unsealed",
         action="store_true",
         help=_(
@@ -141,6 +149,7 @@ def _grade(args: argparse.Namespace, cluster) -> int:
         students=args.student,
         sealed=not args.unsealed,
         cell_time_limit=args.cell_time_limit,
+        figures=args.figures,
     )
     try:
         result = grade_with_progress(course, args.module, options, cluster)

@@ -22,6 +22,7 @@ def autograde(
     student: str,
     sealed: bool = True,
     cell_time_limit: dict | None = None,
+    figures: bool | None = None,
 ) -> dict:
     """`nbgrader autograde ASSIGNMENT --student STUDENT --force` in the course at `root`.
 
@@ -44,6 +45,8 @@ def autograde(
     # the kernel holds nothing worth a graceful stop once its notebook ran; nbgrader's default
     # ("graceful") leaves the worker idle for about 1.5 s per submission waiting for it to exit
     config.Execute.shutdown_kernel = "immediate"
+    if figures is not None:
+        config.SealedExecute.figures = bool(figures)
     if cell_time_limit:  # {"seconds", "exact"}: see grading.CellLimit
         limit = int(cell_time_limit["seconds"])
         configured = config.Execute.get("timeout")
@@ -121,6 +124,7 @@ def serve(stdin=sys.stdin, stdout=sys.stdout, sealed: bool = True) -> None:
                     request.get("student", "*"),
                     sealed=request.get("sealed", True),
                     cell_time_limit=request.get("cell_time_limit"),
+                    figures=request.get("figures"),
                 )
         except Exception as exc:  # the converter itself failed to start
             reply = {"success": False, "log": "", "error": f"{type(exc).__name__}: {exc}"}

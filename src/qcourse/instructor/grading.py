@@ -47,6 +47,7 @@ class GradeOptions:
     students: list[str] | None = None
     sealed: bool = True  # submissions run in the sandbox, tests outside it (`--unsealed` off)
     cell_time_limit: float | None = None  # seconds per cell; default: the module's own limit
+    figures: bool = False  # draw the notebook's figures into autograded/ (feedback shows them)
 
 
 @dataclass
@@ -156,6 +157,7 @@ def module_layout(
     notebooks: list[str],
     cells: dict[str, list[str]],
     cell_limit: CellLimit | None = None,
+    figures: bool = False,
 ) -> ModuleLayout:
     """The shared part of the tasks; `notebooks` and `cells` as `_assignment_layout` read them."""
     from qcourse.instructor.worker import relpath_files
@@ -168,6 +170,7 @@ def module_layout(
         config_text=(course.root / CONFIG_NAME).read_text(encoding="utf-8"),
         empty_gradebook=gbslice.empty_gradebook(course.db_url, course.course_id),
         cell_time_limit=cell_limit,
+        figures=figures,
     )
 
 
@@ -195,6 +198,7 @@ def build_task(
         time_limit=time_limit,
         sealed=sealed,
         cell_time_limit=asdict(layout.cell_time_limit) if layout.cell_time_limit else None,
+        figures=layout.figures,
     )
 
 
@@ -307,11 +311,17 @@ def _grade_module(
         run.seconds = time.monotonic() - started
         return run
 
+    from concurrent.futures import ThreadPoolExecutor
+
     from dask.distributed import as_completed
 
-    client = cluster.ready()
-    limit = cell_time_limit(course, module, notebooks, options)
-    layout = module_layout(course, module, notebooks, cells, limit)
+    # the module's time limit (measured once, in a sandbox of this process) while the workers
+    # finish starting
+    with ThreadPoolExecutor(1) as pool:
+        limit_job = pool.submit(cell_time_limit, course, module, notebooks, options)
+        client = cluster.ready()
+        limit = limit_job.result()
+    layout = module_layout(course, module, notebooks, cells, limit, options.figures)
     futures = {}
     for student in todo:
         task = build_task(course, module, student, options.time_limit, layout, options.sealed)

@@ -43,6 +43,7 @@ class GradeTask:
     time_limit: float
     sealed: bool = True  # run the submission in the sandbox, the tests outside it
     cell_time_limit: dict | None = None  # grading.CellLimit as a dict: {"seconds", "exact"}
+    figures: bool = False  # draw figures into the autograded notebook
 
 
 @dataclass
@@ -111,6 +112,7 @@ class AutogradeServer:
         student: str,
         time_limit: float,
         cell_time_limit: dict | None = None,
+        figures: bool = False,
     ) -> dict | None:
         """Autograde `student` ("*": everyone) in the course at `root`: the helper's reply, or
         None if it exceeded `time_limit` or died."""
@@ -120,6 +122,7 @@ class AutogradeServer:
             "student": student,
             "sealed": self.sealed,
             "cell_time_limit": cell_time_limit,
+            "figures": figures,
         }
         return self.request(request, time_limit)
 
@@ -220,7 +223,12 @@ def grade(task: GradeTask) -> GradeResult:
         server = _take_server(task.sealed)
         try:
             reply = server.run(
-                str(root), task.assignment, task.student, task.time_limit, task.cell_time_limit
+                str(root),
+                task.assignment,
+                task.student,
+                task.time_limit,
+                task.cell_time_limit,
+                task.figures,
             )
         finally:
             _give_back(server)
