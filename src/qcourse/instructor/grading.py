@@ -115,7 +115,8 @@ class ModuleLayout:
     source_files: dict[str, bytes]
     config_text: str
     empty_gradebook: bytes
-    cell_time_limit: float | None = None
+    cell_time_limit: CellLimit | None = None
+    figures: bool = False
 
 
 @dataclass(frozen=True)
