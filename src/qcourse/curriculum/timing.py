@@ -32,9 +32,10 @@ def measure(nb: Any) -> float:
     from qcourse.sealed.trusted import SealedRun, answer_names
 
     work = copy.deepcopy(nb)
+    sandbox = shared_sandbox()  # started (and warm) before the clock starts
     started = time.monotonic()
     report = SealedRun(
-        shared_sandbox(),
+        sandbox,
         {},
         cell_roles(work, nb),
         cell_timeout=600,
