@@ -64,7 +64,11 @@ def autograde(
     app = Autograde(coursedir=coursedir, config=config)
     app.force = True
     app.create_student = True
-    result = capture_log(app)
+    return _reply(capture_log(app))
+
+
+def _reply(result: dict) -> dict:
+    """nbgrader's `capture_log` result as this server's one-line answer."""
     return {
         "success": bool(result.get("success")),
         "log": result.get("log", ""),
@@ -85,12 +89,7 @@ def generate_assignment(root: str, assignment: str) -> dict:
     coursedir.assignment_id = assignment
     app = GenerateAssignment(coursedir=coursedir, config=config)
     app.force = True
-    result = capture_log(app)
-    return {
-        "success": bool(result.get("success")),
-        "log": result.get("log", ""),
-        "error": result.get("error", ""),
-    }
+    return _reply(capture_log(app))
 
 
 def warm(sealed: bool) -> None:
