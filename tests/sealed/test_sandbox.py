@@ -252,8 +252,8 @@ def test_an_answer_named_like_a_lesson_example_is_the_learners(sandbox):
         "assert and_oracle(1) == 2, '[wrong_value] the answer, not the example'",
     ]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    report = SealedRun(
-        sandbox, {}, {0: "instructor", 2: "test"}, answer_names={"and_oracle"}
-    ).run(nb)
+    report = SealedRun(sandbox, {}, {0: "instructor", 2: "test"}, answer_names={"and_oracle"}).run(
+        nb
+    )
     assert report.problem == ""
     assert nb.cells[2].outputs == [], nb.cells[2].outputs
