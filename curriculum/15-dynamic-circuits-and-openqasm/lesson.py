@@ -127,10 +127,18 @@ p1 = sum(n for key, n in counts.items() if key.split()[0] == "1") / sum(counts.v
 print(round(p1, 3), round(np.sin(0.6) ** 2, 3))
 teleport.draw("mpl")
 
+# %%
+print(teleport.draw("text", fold=-1))
+
 # %% [markdown] lang="en"
 # The measured frequency of 1 on Bob's qubit is close to $\sin^2(0.6) \approx 0.319$, whatever
-# Alice measured. In the drawing each `if_else` is a box spanning the qubits it acts on, with a line
-# to the classical bit it reads. The text drawer (`teleport.draw("text")`) shows the same boxes.
+# Alice measured.
+#
+# **Reading the drawing.** Each `if_else` is a box labelled `If` around the gates of its block, on
+# the qubits they act on. A line runs from the box down to the classical register, where the
+# condition is written: `alice_1=0x1` means "bit 1 of `alice` equals 1" (values are printed in
+# hexadecimal). The text drawer shows the same structure with `If-0` ... `End-0` brackets; the
+# number tells nested blocks apart.
 #
 # ## Repeat until success: `while_loop`
 #
@@ -142,8 +150,11 @@ teleport.draw("mpl")
 
 # %% [markdown] lang="ko"
 # Bob의 큐비트에서 1이 측정된 빈도는 Alice가 무엇을 측정했든 $\sin^2(0.6) \approx 0.319$에 가깝습니다.
-# 그림에서 각 `if_else`는 작용하는 큐비트에 걸친 상자로 그려지고, 읽는 고전 비트까지 선이 이어집니다.
-# 텍스트 그림(`teleport.draw("text")`)에도 같은 상자가 나타납니다.
+#
+# **그림 읽기.** 각 `if_else`는 블록의 게이트를 둘러싼 `If` 상자로, 그 게이트가 작용하는 큐비트 위에
+# 그려집니다. 상자에서 고전 레지스터까지 선이 내려오고, 그곳에 조건이 적혀 있습니다. `alice_1=0x1`은
+# "`alice`의 비트 1이 1과 같다"는 뜻입니다(값은 16진수로 표시됩니다). 텍스트 그림도 같은 구조를
+# `If-0` ... `End-0` 괄호로 보여 줍니다. 번호는 중첩된 블록을 서로 구별합니다.
 #
 # ## 성공할 때까지 반복: `while_loop`
 #
@@ -174,16 +185,16 @@ biased.draw("mpl")
 #
 # `with qc.for_loop(range(k)) as i:` repeats its block once for each value; the loop variable `i`
 # is a `Parameter` that gates of the block may use (`qc.rz(i * 0.1, 0)`), or you can ignore it.
-# A loop keeps the circuit short to write and to send: the body is stored once. The transpiler
-# does not unroll it, so the drawing shows one `For` box.
+# A loop keeps the circuit short to write and to send: the body is stored once, and the drawing
+# shows it once, inside a `For` box labelled with the range.
 
 # %% [markdown] lang="ko"
 # ## `for_loop`
 #
 # `with qc.for_loop(range(k)) as i:`는 값마다 한 번씩 블록을 반복합니다. 반복 변수 `i`는 블록 안의
 # 게이트가 쓸 수 있는 `Parameter`이고(`qc.rz(i * 0.1, 0)`), 쓰지 않아도 됩니다. 본문이 한 번만 저장되므로
-# 반복문을 쓰면 회로를 짧게 쓰고 보낼 수 있습니다. 트랜스파일러는 반복문을 풀어 쓰지 않으므로 그림에는
-# `For` 상자 하나가 보입니다.
+# 반복문을 쓰면 회로를 짧게 쓰고 보낼 수 있습니다. 그림에도 본문이 한 번만, 범위가 적힌 `For` 상자
+# 안에 그려집니다.
 
 # %%
 # Worked example: the loop variable sets the angle; the angles 0, pi/4, pi/2 add up to 3pi/4
@@ -237,10 +248,36 @@ majority = run_counts(vote, shots=4000)
 p_majority = sum(n for key, n in majority.items() if key[0] == "1") / 4000
 print(round(p_majority, 3), 3 * (3 / 4) ** 2 * (1 / 4) + (3 / 4) ** 3)
 
-# The same decision as one classical expression: "less than two zeros" is "votes > 2, not 4"
+vote.draw("mpl")
+
+# %%
+# The same decision as one classical expression: at least two ones is "votes > 2 and votes != 4"
 at_least_two = expr.logic_and(expr.greater(votes, 2), expr.not_equal(votes, 4))
 print(at_least_two.type)
-vote.draw("mpl")
+vote_expr = QuantumCircuit(QuantumRegister(4, "q"), votes, result)
+vote_expr.ry(2 * np.pi / 3, [0, 1, 2])
+vote_expr.measure([0, 1, 2], votes)
+with vote_expr.if_test(at_least_two):
+    vote_expr.x(3)
+vote_expr.measure(3, result[0])
+majority_expr = run_counts(vote_expr, shots=4000)
+print(round(sum(n for key, n in majority_expr.items() if key[0] == "1") / 4000, 3))
+vote_expr.draw("mpl")
+
+# %% [markdown] lang="en"
+# A majority of three copies that each read 1 with probability $3/4$ reads 1 with probability
+# $3 \cdot (3/4)^2 (1/4) + (3/4)^3 = 27/32 \approx 0.844$, better than one copy. Both circuits
+# measure close to it: `case(3, 5, 6, 7)` lists the register values one by one, while the
+# expression states the rule. The type of the expression is `Bool()`, which is what `if_test` and
+# `while_loop` need; an expression on a whole register, such as `expr.bit_and(votes, 3)`, has an
+# unsigned-integer type and can be the target of a `switch`.
+
+# %% [markdown] lang="ko"
+# 각각 확률 $3/4$로 1을 내는 사본 세 개의 다수결은 확률 $3 \cdot (3/4)^2 (1/4) + (3/4)^3 = 27/32
+# \approx 0.844$로 1을 내며, 사본 하나보다 낫습니다. 두 회로 모두 이 값에 가깝게 측정됩니다.
+# `case(3, 5, 6, 7)`은 레지스터 값을 하나하나 나열하고, 표현식은 규칙 자체를 적습니다. 표현식의 타입은
+# `Bool()`로, `if_test`와 `while_loop`에 필요한 타입입니다. `expr.bit_and(votes, 3)`처럼 레지스터 전체에
+# 대한 표현식은 부호 없는 정수 타입을 가지며 `switch`의 대상이 될 수 있습니다.
 
 # %% exercise="selector"
 
