@@ -325,7 +325,7 @@ print(operation_names(loaded), run_counts(loaded))
 loaded_bell = qasm2.loads(
     'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n'
 )
-print(Statevector(loaded_bell).probabilities_dict())
+print({key: round(float(p), 3) for key, p in Statevector(loaded_bell).probabilities_dict().items()})
 
 # %% exercise="ghz_qasm3"
 
