@@ -558,11 +558,14 @@ ghz3 = QuantumCircuit(3)
 ghz3.h(0)
 ghz3.cx(0, 1)
 ghz3.cx(1, 2)
-print({k: round(float(p), 3) for k, p in Statevector(ghz3).probabilities_dict(qargs=[0]).items()})
+ghz3_state = Statevector(ghz3)
+print({str(k): round(float(p), 3) for k, p in ghz3_state.probabilities_dict(qargs=[0]).items()})
 for outcome in (0, 1):
-    kept = np.array([a if (i & 1) == outcome else 0 for i, a in enumerate(Statevector(ghz3).data)])
+    kept = np.array([a if (i & 1) == outcome else 0 for i, a in enumerate(ghz3_state.data)])
     post = kept / np.linalg.norm(kept)  # keep the agreeing amplitudes, renormalize
-    print(outcome, {format(i, "03b"): round(float(abs(a) ** 2), 3) for i, a in enumerate(post) if abs(a) > 1e-12})
+    print(
+        outcome, {format(i, "03b"): round(float(abs(a) ** 2), 3) for i, a in enumerate(post) if a}
+    )
 
 phi_plus = QuantumCircuit(2)
 phi_plus.h(0)
@@ -570,7 +573,8 @@ phi_plus.cx(0, 1)
 plus_plus = QuantumCircuit(2)
 plus_plus.h([0, 1])
 zz = Operator.from_label("ZZ")
-print([round(float(np.real(Statevector(c).expectation_value(zz))), 6) for c in (phi_plus, plus_plus)])
+for c in (phi_plus, plus_plus):
+    print(round(float(np.real(Statevector(c).expectation_value(zz))), 6))
 
 # %% exercise="bell_measurement"
 
