@@ -542,6 +542,53 @@ print(np.round(estimate, 3))
 print(np.round(exact, 3))
 
 # %% [markdown] lang="en"
+# ## 10. Drill: telling states and operations apart
+#
+# A measurement can tell two states apart with certainty only when they are orthogonal. For
+# $|0\rangle$ against $|+\rangle$ ($|\langle 0|+\rangle|^2 = 1/2$) every measurement makes
+# mistakes, and the question becomes which measurement makes the fewest. A first, natural try is to
+# measure in the Z basis and guess $|0\rangle$ on outcome 0: that is always right for $|0\rangle$ but
+# right only half of the time for $|+\rangle$, an average success of $0.75$. The cell below estimates
+# it with Aer. The best single measurement (the **Helstrom measurement**) does better,
+# $\frac12\big(1 + \sqrt{1 - |\langle a|b\rangle|^2}\big) = \cos^2(\pi/8) \approx 0.854$: its axis on
+# the Bloch sphere sits symmetrically between the two states, at right angles to their bisector.
+#
+# The same idea tells two **gates** apart: pick an input state on which they act as orthogonal
+# outputs, apply the unknown gate once, and measure in the basis of those outputs.
+
+# %% [markdown] lang="ko"
+# ## 10. 연습: 상태와 연산을 구별하기
+#
+# 측정으로 두 상태를 확실하게 구별할 수 있는 것은 두 상태가 직교할 때뿐입니다. $|0\rangle$과
+# $|+\rangle$($|\langle 0|+\rangle|^2 = 1/2$)를 구별할 때는 어떤 측정이든 틀릴 때가 있으므로, 어떤
+# 측정이 가장 적게 틀리는지가 문제입니다. 먼저 떠오르는 방법은 Z 기저에서 측정해 결과가 0이면
+# $|0\rangle$이라고 추측하는 것입니다. 그러면 $|0\rangle$은 항상 맞히지만 $|+\rangle$은 절반만 맞혀서
+# 평균 성공 확률이 $0.75$입니다. 아래 셀은 이 값을 Aer로 추정합니다. 가장 좋은 단일 측정(**헬스트롬
+# 측정**)은 이보다 나은 $\frac12\big(1 + \sqrt{1 - |\langle a|b\rangle|^2}\big) = \cos^2(\pi/8) \approx 0.854$를
+# 얻습니다. 그 측정 축은 블로흐 구에서 두 상태 사이에 대칭으로, 두 상태의 이등분선에 수직으로 놓입니다.
+#
+# 같은 생각으로 두 **게이트**도 구별할 수 있습니다. 두 게이트가 서로 직교하는 출력을 내는 입력 상태를
+# 골라, 알 수 없는 게이트를 한 번 적용하고, 그 출력들의 기저에서 측정하면 됩니다.
+
+# %%
+zero_or_plus = {"0": QuantumCircuit(1), "+": QuantumCircuit(1)}
+zero_or_plus["+"].h(0)
+right_guess = {"0": "0", "+": "1"}  # Z-basis guess: outcome 0 means |0>, outcome 1 means |+>
+success = []
+for k, (name, prep) in enumerate(zero_or_plus.items()):
+    guess = prep.copy()
+    guess.measure_all()
+    c = simulator.run(guess, shots=2000, seed_simulator=100 + k).result().get_counts()
+    success.append(c.get(right_guess[name], 0) / 2000)
+print(np.round(success, 3), round(float(np.mean(success)), 3), round(np.cos(np.pi / 8) ** 2, 3))
+
+# %% exercise="distinguish_zero_plus"
+
+# %% exercise="optimal_success"
+
+# %% exercise="tell_x_from_z"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - A measurement returns 0 or 1 at random with the Born-rule probabilities and collapses the qubit;
@@ -554,6 +601,9 @@ print(np.round(exact, 3))
 # - `seed_simulator` makes sampling reproducible; `seed_transpiler` does not.
 # - Counts are judged with a statistical test, not by exact equality.
 # - To measure in the $X$ basis apply $H$ first; in the $Y$ basis apply $S^\dagger$ then $H$.
+# - Non-orthogonal states cannot be told apart with certainty; the best single measurement succeeds
+#   with probability $\frac12\big(1 + \sqrt{1 - |\langle a|b\rangle|^2}\big)$. Two gates are told
+#   apart by an input on which their outputs are orthogonal.
 #
 # Next module: two qubits and entanglement.
 
@@ -570,5 +620,8 @@ print(np.round(exact, 3))
 # - `seed_simulator`는 표본 추출을 재현 가능하게 하지만 `seed_transpiler`는 그렇지 않습니다.
 # - 집계는 정확한 일치 여부가 아니라 통계적 검정으로 판단합니다.
 # - $X$ 기저에서 측정하려면 먼저 $H$를, $Y$ 기저에서 측정하려면 $S^\dagger$와 $H$를 차례로 적용합니다.
+# - 직교하지 않는 상태들은 확실하게 구별할 수 없으며, 가장 좋은 단일 측정의 성공 확률은
+#   $\frac12\big(1 + \sqrt{1 - |\langle a|b\rangle|^2}\big)$입니다. 두 게이트는 출력이 서로 직교하게
+#   되는 입력으로 구별합니다.
 #
 # 다음 모듈에서는 두 큐비트와 얽힘을 다룹니다.

@@ -518,6 +518,73 @@ plot_bloch_multivector(Statevector(after))
 # %% exercise="phase_kickback"
 
 # %% [markdown] lang="en"
+# ## Drill: Bell measurements, parity and partial measurements
+#
+# Three tools come back in every later module.
+#
+# - **Bell measurement.** The four Bell states are orthogonal, so running the Bell-state
+#   preparation backwards turns each of them into one basis state, and one measurement names it.
+# - **Parity.** $Z \otimes Z$ has eigenvalue $+1$ on $|00\rangle, |11\rangle$ and $-1$ on
+#   $|01\rangle, |10\rangle$: it asks only whether the bits agree. Copying the parity onto an extra
+#   qubit, the **ancilla**, and measuring only the ancilla tells the parity without telling the
+#   bits, so a Bell state survives it. Error correction (module 11) is built on this.
+# - **Partial measurement.** Measuring one qubit of several keeps the amplitudes that agree with
+#   the outcome and renormalizes them: the other qubits may stay entangled.
+#
+# The cell below measures qubit 0 of the 3-qubit GHZ state exactly: each outcome has probability
+# $1/2$ and leaves $|000\rangle$ or $|111\rangle$. It also computes $\langle ZZ\rangle$ of
+# $|\Phi^+\rangle$ (the bits always agree: $+1$) and of $|{+}{+}\rangle$ (no correlation: $0$).
+
+# %% [markdown] lang="ko"
+# ## 연습: 벨 측정, 패리티, 부분 측정
+#
+# 다음 세 도구는 이후 모든 모듈에 다시 나옵니다.
+#
+# - **벨 측정.** 네 벨 상태는 서로 직교하므로, 벨 상태를 준비하는 회로를 거꾸로 실행하면 각 벨
+#   상태가 기저 상태 하나로 바뀌고, 한 번의 측정으로 어느 상태인지 알 수 있습니다.
+# - **패리티.** $Z \otimes Z$는 $|00\rangle, |11\rangle$에서 고윳값 $+1$, $|01\rangle, |10\rangle$에서
+#   $-1$을 가집니다. 즉 두 비트가 같은지만 묻습니다. 패리티를 여분의 큐비트인 **보조 큐비트**에
+#   복사하고 보조 큐비트만 측정하면, 비트 자체는 알리지 않고 패리티만 알 수 있으므로 벨 상태가 그대로
+#   남습니다. 오류 정정(모듈 11)이 이 원리 위에 세워집니다.
+# - **부분 측정.** 여러 큐비트 중 하나만 측정하면 결과와 맞는 진폭만 남기고 다시 정규화합니다. 나머지
+#   큐비트들은 여전히 얽혀 있을 수 있습니다.
+#
+# 아래 셀은 3-큐비트 GHZ 상태의 큐비트 0을 정확하게 측정합니다. 각 결과의 확률은 $1/2$이고, 측정 뒤
+# 상태는 $|000\rangle$ 또는 $|111\rangle$입니다. 또한 $|\Phi^+\rangle$의 $\langle ZZ\rangle$(비트가 항상
+# 같으므로 $+1$)와 $|{+}{+}\rangle$의 $\langle ZZ\rangle$(상관이 없으므로 $0$)도 계산합니다.
+
+# %%
+ghz3 = QuantumCircuit(3)
+ghz3.h(0)
+ghz3.cx(0, 1)
+ghz3.cx(1, 2)
+ghz3_state = Statevector(ghz3)
+print({str(k): round(float(p), 3) for k, p in ghz3_state.probabilities_dict(qargs=[0]).items()})
+for outcome in (0, 1):
+    kept = np.array([a if (i & 1) == outcome else 0 for i, a in enumerate(ghz3_state.data)])
+    post = kept / np.linalg.norm(kept)  # keep the agreeing amplitudes, renormalize
+    print(
+        outcome, {format(i, "03b"): round(float(abs(a) ** 2), 3) for i, a in enumerate(post) if a}
+    )
+
+phi_plus = QuantumCircuit(2)
+phi_plus.h(0)
+phi_plus.cx(0, 1)
+plus_plus = QuantumCircuit(2)
+plus_plus.h([0, 1])
+zz = Operator.from_label("ZZ")
+for c in (phi_plus, plus_plus):
+    print(round(float(np.real(Statevector(c).expectation_value(zz))), 6))
+
+# %% exercise="bell_measurement"
+
+# %% exercise="parity_onto_ancilla"
+
+# %% exercise="partial_measurement"
+
+# %% exercise="zz_expectation"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - $n$ qubits have $2^n$ amplitudes; a product state is a tensor product, and Qiskit writes
@@ -529,6 +596,8 @@ plot_bloch_multivector(Statevector(after))
 #   amplitude unevenly.
 # - Phase kickback: a controlled gate acting on an eigenstate writes the eigenvalue's phase onto
 #   the control.
+# - Running the Bell preparation backwards is a Bell measurement; CNOTs onto an ancilla copy a
+#   parity without disturbing it; measuring one qubit keeps the agreeing amplitudes, renormalized.
 #
 # The next module uses exactly these pieces to teleport a qubit and to send two bits with one.
 
@@ -543,5 +612,7 @@ plot_bloch_multivector(Statevector(after))
 #   $|\Phi^+\rangle$를 $n$개 큐비트로 확장한 것이며, W는 들뜸 하나를 나누어 갖습니다. 제어 회전으로
 #   진폭을 고르지 않게 나눌 수 있습니다.
 # - 위상 킥백: 고유 상태에 작용하는 제어 게이트는 고윳값의 위상을 제어 큐비트에 새깁니다.
+# - 벨 상태 준비 회로를 거꾸로 실행하면 벨 측정이 됩니다. 보조 큐비트로 향하는 CNOT은 패리티를
+#   흐트러뜨리지 않고 복사합니다. 큐비트 하나를 측정하면 결과와 맞는 진폭만 남아 다시 정규화됩니다.
 #
 # 다음 모듈에서는 바로 이 부품들로 큐비트를 순간이동시키고, 큐비트 하나로 두 비트를 보냅니다.
