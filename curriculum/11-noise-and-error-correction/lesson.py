@@ -381,6 +381,31 @@ print([0 if Pauli(g).commutes(error) else 1 for g in five_qubit_code])
 
 # %% exercise="stabilizer_syndrome"
 
+# %% [markdown] lang="en"
+# On hardware a generator is measured with an ancilla: H on the ancilla, the Pauli controlled by
+# it, H again. The ancilla then reads 0 on the $+1$ eigenspace and 1 on the $-1$ eigenspace, and
+# the data are projected without learning the encoded state. Below, $ZZ$ on the Bell state
+# $\Phi^+$ (qubits 0, 1, ancilla 2): the ancilla stays 0 with certainty.
+
+# %% [markdown] lang="ko"
+# 실제 하드웨어에서는 생성원을 보조 큐비트로 측정합니다. 보조 큐비트에 H, 보조 큐비트를 제어로 한
+# 파울리 연산자, 다시 H를 겁니다. 그러면 보조 큐비트는 $+1$ 고유공간에서 0, $-1$ 고유공간에서 1을
+# 읽고, 데이터는 부호화된 상태를 알려 주지 않은 채 사영됩니다. 아래는 벨 상태 $\Phi^+$(큐비트 0,
+# 1, 보조 큐비트 2)에서 $ZZ$를 측정하는 예로, 보조 큐비트는 확실히 0에 머뭅니다.
+
+# %%
+zz_check = QuantumCircuit(3)
+zz_check.h(0)
+zz_check.cx(0, 1)
+zz_check.h(2)
+zz_check.cz(2, 0)
+zz_check.cz(2, 1)
+zz_check.h(2)
+ancilla_probabilities = Statevector(zz_check).probabilities_dict([2])
+print({bit: round(float(p), 6) for bit, p in ancilla_probabilities.items()})
+
+# %% exercise="measure_stabilizer"
+
 # %% exercise="logical_qubit_count"
 
 # %% [markdown] lang="en"
