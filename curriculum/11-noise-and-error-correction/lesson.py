@@ -327,6 +327,88 @@ print(np.round(calibration, 3))
 # %% exercise="mitigate_readout"
 
 # %% [markdown] lang="en"
+# ## Stabilizers
+# The codes above were described by their *checks*: $Z_0Z_1$ and $Z_1Z_2$ for the bit-flip code.
+# This is the **stabilizer formalism**: a state (or a code space) is fixed by a group of Pauli
+# operators $g$ with $g|\psi\rangle = +|\psi\rangle$. The Bell state
+# $(|00\rangle + |11\rangle)/\sqrt2$ is the only state stabilized by both $XX$ and $ZZ$, so two
+# Pauli labels describe it. Two Paulis either commute or anticommute; they anticommute exactly when
+# the number of positions where both are non-identity and different is odd.
+
+# %% [markdown] lang="ko"
+# ## 안정자
+# 위의 코드들은 *검사*로 기술되었습니다. 비트 반전 코드라면 $Z_0Z_1$과 $Z_1Z_2$입니다. 이것이
+# **안정자 형식론(stabilizer formalism)**입니다. 상태(또는 코드 공간)는 $g|\psi\rangle =
+# +|\psi\rangle$를 만족하는 파울리 연산자 $g$들의 군으로 정해집니다. 벨 상태
+# $(|00\rangle + |11\rangle)/\sqrt2$는 $XX$와 $ZZ$가 모두 안정화하는 유일한 상태이므로, 파울리
+# 레이블 두 개로 기술됩니다. 두 파울리 연산자는 교환하거나 반교환하며, 둘 다 항등이 아니고 서로 다른
+# 자리의 수가 홀수일 때만 반교환합니다.
+
+# %%
+from qiskit.quantum_info import Pauli
+
+bell = Statevector([1, 0, 0, 1]) / np.sqrt(2)
+for label in ["XX", "ZZ", "YY", "ZI"]:
+    print(label, round(float(np.real(bell.expectation_value(Pauli(label)))), 6))
+print(Pauli("XX").commutes(Pauli("ZZ")), Pauli("XI").commutes(Pauli("ZI")))
+
+# %% exercise="ghz_stabilizers"
+
+# %% exercise="paulis_commute"
+
+# %% [markdown] lang="en"
+# ## Syndromes, the Steane code and the 5-qubit code
+# An error $E$ moves a code state to $E|\psi\rangle$. A generator $g$ that anticommutes with $E$
+# now measures $-1$, one that commutes still measures $+1$: the list of these outcomes is the
+# **syndrome**. The **Steane code** uses the three X-type and three Z-type checks of the classical
+# Hamming code on 7 qubits; the **5-qubit code** has the four cyclic generators $XZZXI$, $IXZZX$,
+# $XIXZZ$, $ZXIXZ$ and is the smallest code that corrects any single-qubit error. With $n$ qubits
+# and $r$ independent generators a code keeps $k = n - r$ logical qubits: $7 - 6 = 5 - 4 = 1$.
+
+# %% [markdown] lang="ko"
+# ## 신드롬, 스테인 코드, 5-큐비트 코드
+# 오류 $E$는 코드 상태를 $E|\psi\rangle$로 옮깁니다. $E$와 반교환하는 생성원 $g$는 이제 $-1$을,
+# 교환하는 생성원은 여전히 $+1$을 측정합니다. 이 결과들의 목록이 **신드롬**입니다. **스테인
+# 코드(Steane code)**는 7개 큐비트에 고전 해밍 코드의 X형 검사 셋과 Z형 검사 셋을 씁니다.
+# **5-큐비트 코드**는 순환하는 생성원 넷 $XZZXI$, $IXZZX$, $XIXZZ$, $ZXIXZ$를 가지며, 임의의 단일
+# 큐비트 오류를 정정하는 가장 작은 코드입니다. 큐비트 $n$개와 독립 생성원 $r$개를 가진 코드에는
+# 논리 큐비트 $k = n - r$개가 남습니다: $7 - 6 = 5 - 4 = 1$.
+
+# %%
+five_qubit_code = ["XZZXI", "IXZZX", "XIXZZ", "ZXIXZ"]
+error = Pauli("IIYII")
+print([0 if Pauli(g).commutes(error) else 1 for g in five_qubit_code])
+
+# %% exercise="stabilizer_syndrome"
+
+# %% [markdown] lang="en"
+# On hardware a generator is measured with an ancilla: H on the ancilla, the Pauli controlled by
+# it, H again. The ancilla then reads 0 on the $+1$ eigenspace and 1 on the $-1$ eigenspace, and
+# the data are projected without learning the encoded state. Below, $ZZ$ on the Bell state
+# $\Phi^+$ (qubits 0, 1, ancilla 2): the ancilla stays 0 with certainty.
+
+# %% [markdown] lang="ko"
+# 실제 하드웨어에서는 생성원을 보조 큐비트로 측정합니다. 보조 큐비트에 H, 보조 큐비트를 제어로 한
+# 파울리 연산자, 다시 H를 겁니다. 그러면 보조 큐비트는 $+1$ 고유공간에서 0, $-1$ 고유공간에서 1을
+# 읽고, 데이터는 부호화된 상태를 알려 주지 않은 채 사영됩니다. 아래는 벨 상태 $\Phi^+$(큐비트 0,
+# 1, 보조 큐비트 2)에서 $ZZ$를 측정하는 예로, 보조 큐비트는 확실히 0에 머뭅니다.
+
+# %%
+zz_check = QuantumCircuit(3)
+zz_check.h(0)
+zz_check.cx(0, 1)
+zz_check.h(2)
+zz_check.cz(2, 0)
+zz_check.cz(2, 1)
+zz_check.h(2)
+ancilla_probabilities = Statevector(zz_check).probabilities_dict([2])
+print({bit: round(float(p), 6) for bit, p in ancilla_probabilities.items()})
+
+# %% exercise="measure_stabilizer"
+
+# %% exercise="logical_qubit_count"
+
+# %% [markdown] lang="en"
 # ## Summary
 # * Density matrices describe noisy (mixed) states; fidelity measures how close they are to a goal.
 # * Aer noise models attach depolarizing, amplitude-damping and readout errors to a simulation.
