@@ -397,6 +397,49 @@ plot_histogram(counts)
 # %% exercise="simon_secret"
 
 # %% [markdown] lang="en"
+# ## 7. Drill: marking oracles for a SAT formula and a colouring
+#
+# A **SAT** instance asks whether a Boolean formula in conjunctive normal form (an AND of
+# clauses, each an OR of literals $x_q$ or $\neg x_q$) has a satisfying input. Its oracle is just
+# the oracle of the function $\varphi(x) \in \{0, 1\}$, so everything above applies. The simplest
+# construction with no extra qubits: evaluate $\varphi$ classically on every input and put one
+# multi-controlled X per satisfying input, with `ctrl_state` choosing the control pattern. (Real
+# oracles compute each clause on an ancilla instead, which scales; for 3 or 4 variables the
+# list is fine.) Below, the formula $(x_0 \vee x_1) \wedge (\neg x_0 \vee x_2) \wedge (\neg x_1 \vee \neg x_2)$
+# and the inputs it accepts.
+
+# %% [markdown] lang="ko"
+# ## 7. 연습: SAT 논리식과 색칠의 표시 오라클
+#
+# **SAT** 문제는 논리곱 표준형(CNF) 불 논리식, 곧 절들의 AND(절마다 리터럴 $x_q$ 또는
+# $\neg x_q$의 OR)을 만족하는 입력이 있는지 묻습니다. 그 오라클은 함수 $\varphi(x) \in \{0, 1\}$의
+# 오라클일 뿐이므로 앞의 내용이 모두 그대로 적용됩니다. 큐비트를 더 쓰지 않는 가장 간단한 방법은
+# 모든 입력에서 $\varphi$를 고전적으로 계산하고, 만족하는 입력마다 다중 제어 X를 하나씩 두는
+# 것입니다. 제어 패턴은 `ctrl_state`로 고릅니다. (실제 오라클은 절마다 보조 큐비트에 값을 계산해서
+# 규모를 키울 수 있게 합니다. 변수가 3~4개라면 목록 방식으로 충분합니다.) 아래는 논리식
+# $(x_0 \vee x_1) \wedge (\neg x_0 \vee x_2) \wedge (\neg x_1 \vee \neg x_2)$와 이 논리식을 만족하는
+# 입력입니다.
+
+
+# %%
+def satisfies(clauses: list, x: int) -> bool:
+    """True when input x (bit q = x_q) satisfies every clause; a literal is (q, True/False)."""
+    return all(any(((x >> q) & 1) == int(value) for q, value in clause) for clause in clauses)
+
+
+formula = [[(0, True), (1, True)], [(0, False), (2, True)], [(1, False), (2, False)]]
+print("satisfying inputs:", [format(x, "03b") for x in range(8) if satisfies(formula, x)])
+demo_sat = QuantumCircuit(4)
+demo_sat.mcx([0, 1, 2], 3, ctrl_state=0b010)  # fires only on x = 010
+print(demo_sat.draw())
+
+# %% exercise="sat_oracle"
+
+# %% exercise="colouring_oracle"
+
+# %% exercise="sat_phase_oracle"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # | problem | classical queries | quantum queries |

@@ -254,6 +254,47 @@ plot_histogram(counts)
 # %% exercise="amplify"
 
 # %% [markdown] lang="en"
+# ## 7. Drill: Grover's search for SAT and graph colouring
+#
+# Grover's search needs nothing but a marking oracle, so it searches for the satisfying inputs of
+# a SAT formula or the valid colourings of a graph just as well (module 05 built those oracles).
+# The one new question is $M$: the best $k$ depends on how many solutions there are. For a tiny
+# instance you can count them by brute force, as below for the formula
+# $(x_0 \vee x_1) \wedge (\neg x_0 \vee x_2) \wedge (\neg x_1 \vee \neg x_2)$ and for 3-colourings of
+# one edge (two qubits per vertex, colour 3 not allowed). With $M = 2$ of $N = 8$, $\theta = \pi/6$
+# and one iteration finds a solution with certainty.
+
+# %% [markdown] lang="ko"
+# ## 7. 연습: SAT와 그래프 색칠을 위한 그로버 탐색
+#
+# 그로버 탐색에 필요한 것은 표시 오라클뿐이므로, SAT 논리식을 만족하는 입력이나 그래프의 올바른
+# 색칠도 똑같이 찾을 수 있습니다(그 오라클은 모듈 05에서 만들었습니다). 새로운 질문은 $M$ 하나입니다.
+# 가장 좋은 $k$는 해가 몇 개인지에 달려 있습니다. 아주 작은 문제라면 전수 조사로 셀 수 있습니다.
+# 아래는 논리식 $(x_0 \vee x_1) \wedge (\neg x_0 \vee x_2) \wedge (\neg x_1 \vee \neg x_2)$와 변 하나의
+# 3-색칠(꼭짓점마다 큐비트 두 개, 색 3은 허용하지 않음)을 센 것입니다. $N = 8$ 가운데 $M = 2$이면
+# $\theta = \pi/6$이고, 한 번만 반복해도 반드시 해를 찾습니다.
+
+
+# %%
+def satisfies(clauses: list, x: int) -> bool:
+    """True when input x (bit q = x_q) satisfies every clause; a literal is (q, True/False)."""
+    return all(any(((x >> q) & 1) == int(value) for q, value in clause) for clause in clauses)
+
+
+formula = [[(0, True), (1, True)], [(0, False), (2, True)], [(1, False), (2, False)]]
+solutions = [format(x, "03b") for x in range(8) if satisfies(formula, x)]
+edge_colourings = [x for x in range(16) if (x & 3) <= 2 and (x >> 2) <= 2 and (x & 3) != (x >> 2)]
+print("SAT solutions:", solutions, " valid colourings of one edge:", len(edge_colourings), "of 16")
+theta = np.arcsin(np.sqrt(len(solutions) / 8))
+print("P(success) after one iteration:", round(float(np.sin(3 * theta) ** 2), 6))
+
+# %% exercise="colouring_iterations"
+
+# %% exercise="grover_sat_counts"
+
+# %% exercise="grover_with_ancilla"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - The oracle flips the sign of good items; the diffuser reflects every amplitude about the mean.
