@@ -257,3 +257,19 @@ def test_an_answer_named_like_a_lesson_example_is_the_learners(sandbox):
     )
     assert report.problem == ""
     assert nb.cells[2].outputs == [], nb.cells[2].outputs
+
+
+@needs_sandbox
+def test_grading_a_korean_notebook_leaves_the_graders_language_alone(sandbox):
+    import qgrade
+
+    before = qgrade.get_language()
+    cells = [
+        "import qgrade\nqgrade.set_language('ko')",
+        "x = 1",
+        "assert qgrade.get_language() == 'ko' and x == 1",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    SealedRun(sandbox, {}, {0: "instructor", 2: "test"}).run(nb)
+    assert nb.cells[2].outputs == [], nb.cells[2].outputs  # the test spoke Korean
+    assert qgrade.get_language() == before  # and the grader did not stay Korean

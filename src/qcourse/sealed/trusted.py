@@ -318,6 +318,7 @@ class SealedRun:
 
         started = time.monotonic()
         report = RunReport()
+        saved = _process_state()  # what replayed set-up cells change in this process
         self.instructor = [
             _InstructorCell(i, c.source, bound_names(c.source))
             for i, c in enumerate(nb.cells)
@@ -360,6 +361,7 @@ class SealedRun:
             report.end = self.session.end()
             report.limits_hit = list(dict.fromkeys([*self._limits_hit, *report.end.limits_hit]))
             _close_figures()
+            _restore_process_state(saved)
             report.seconds = time.monotonic() - started
         return report
 
@@ -454,6 +456,31 @@ def sanitize_outputs(outputs: Any) -> list[dict]:
                 item["execution_count"] = count if isinstance(count, int) else None
             clean.append(item)
     return clean
+
+
+def _process_state() -> dict[str, Any]:
+    """The process-wide settings an instructor's set-up cell changes (qgrade's language,
+    matplotlib's fonts), so that grading one notebook leaves the grader as it was."""
+    import qgrade.i18n
+
+    state: dict[str, Any] = {"qgrade_language": qgrade.i18n._language}
+    mpl = sys.modules.get("matplotlib")
+    if mpl is not None:
+        state["rcParams"] = mpl.rcParams.copy()
+    return state
+
+
+def _restore_process_state(state: dict[str, Any]) -> None:
+    import qgrade.i18n
+
+    qgrade.i18n._language = state["qgrade_language"]
+    mpl = sys.modules.get("matplotlib")
+    if mpl is not None and "rcParams" in state:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            mpl.rcParams.update(state["rcParams"])
 
 
 def _close_figures() -> None:
