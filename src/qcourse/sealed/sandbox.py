@@ -322,6 +322,8 @@ class Sandbox:
     def start(self, wait: bool = True) -> None:
         """Start bwrap and the zygote; with `wait`, return once it is warm."""
         require_sandbox()
+        if self.log.closed:
+            self.log = tempfile.TemporaryFile()
         mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             cmd = bwrap_command(self.limits, control_fd=theirs.fileno(), secrets=self.secrets)
@@ -369,6 +371,11 @@ class Sandbox:
                 pass
             self.proc.wait()
             self.proc = None
+
+    def __del__(self) -> None:
+        log = getattr(self, "log", None)
+        if log is not None and not log.closed:
+            log.close()
 
     def __enter__(self) -> Sandbox:
         return self
