@@ -197,9 +197,10 @@ def _limit(limits: dict) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
 
 
-def _drop_privileges(uid: int, work: str) -> None:
-    """Become an unprivileged user of our own (only possible, and only needed, as root)."""
-    if os.getuid() != 0:
+def _drop_privileges(uid: int | None, work: str) -> None:
+    """Become an unprivileged user of our own (only possible, and only needed, as the
+    machine's root; in a user namespace the sandbox already has no power outside)."""
+    if uid is None or os.getuid() != 0:
         return
     for root, dirs, files in os.walk(work):
         for name in [*dirs, *files]:
@@ -227,7 +228,8 @@ def main(message: dict, data_fd: int, work: str) -> int:
     if message.get("lang"):
         os.environ["QCOURSE_LANG"] = str(message["lang"])
     limits = message.get("limits", {})
-    _drop_privileges(int(message.get("uid", 65534)), work)
+    uid = message.get("uid")
+    _drop_privileges(int(uid) if uid is not None else None, work)
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     _limit(limits)
     sys.path[:0] = [work]  # a notebook imports helper modules that sit beside it

@@ -156,6 +156,19 @@ def check_roots(roots: list[Path], secrets: list[Path]) -> list[Path]:
     return safe
 
 
+def running_as_real_root() -> bool:
+    """Root of the machine itself, not root mapped inside a user namespace (`unshare -r`):
+    only then can each submission get a user of its own."""
+    if os.getuid() != 0:
+        return False
+    try:
+        with open("/proc/self/uid_map", encoding="ascii") as fh:
+            fields = fh.readline().split()
+    except OSError:
+        return False
+    return fields[:3] == ["0", "0", "4294967295"]
+
+
 def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) -> list[str]:
     """The full `bwrap ... python -m qcourse.sealed.zygote` command."""
     bwrap = shutil.which("bwrap")
@@ -175,7 +188,7 @@ def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) 
         "--hostname",
         "sandbox",
     ]
-    if os.getuid() == 0:
+    if running_as_real_root():
         # root keeps just what the zygote needs to drop each submission to its own user and
         # to clean up after it; the submission itself runs with no capability at all
         args += ["--cap-drop", "ALL"]
@@ -270,7 +283,7 @@ def sandbox_problem() -> str | None:
         "--die-with-parent",
         "--unshare-pid",
         "--unshare-net",
-        *([] if os.getuid() == 0 else ["--unshare-user"]),
+        *([] if running_as_real_root() else ["--unshare-user"]),
         "--ro-bind",
         "/",
         "/",
@@ -418,7 +431,7 @@ class Sandbox:
             "op": "begin",
             "files": {k: base64.b64encode(v).decode() for k, v in files.items()},
             "limits": asdict(self.limits),
-            "uid": self.uid,
+            "uid": self.uid if running_as_real_root() else None,
             "lang": lang,
             "figures": figures,
             "env": {str(k): str(v) for k, v in (env or {}).items()},
