@@ -193,12 +193,19 @@ class CellRunner:
         config.HistoryManager.enabled = False
         config.InteractiveShell.colors = "linux"  # tracebacks coloured as ipykernel's are
         config.InteractiveShell.xmode = "Context"
-        InteractiveShell.clear_instance()
-        self.shell = InteractiveShell.instance(
-            config=config,
-            display_pub_class=_Publisher,
-            displayhook_class=_DisplayHook,
-        )
+        # a shell of our own, never the process's singleton: grading may run inside a Jupyter
+        # kernel (the learner's own `check()`), whose shell must stay the one it talks to
+        previous = _current_shell()
+        saved_hooks = sys.displayhook, sys.excepthook
+        try:
+            self.shell = InteractiveShell(
+                config=config,
+                display_pub_class=_Publisher,
+                displayhook_class=_DisplayHook,
+            )
+        finally:
+            _set_current_shell(previous)
+            sys.displayhook, sys.excepthook = saved_hooks
         self.shell._qcourse_runner = self
         self.shell._showtraceback = self._record_traceback  # type: ignore[method-assign]
         self.outputs = Outputs()
@@ -266,9 +273,14 @@ class CellRunner:
         self.outputs = Outputs()
         self.execution_count += 1
         self.shell.execution_count = self.execution_count
-        with self._streams():
-            result = self.shell.run_cell(source, store_history=False, silent=False)
-            self.flush_streams()
+        previous = _current_shell()
+        _set_current_shell(self.shell)  # get_ipython() is this shell while the cell runs
+        try:
+            with self._streams():
+                result = self.shell.run_cell(source, store_history=False, silent=False)
+                self.flush_streams()
+        finally:
+            _set_current_shell(previous)
         reply: dict[str, Any] = {"status": "ok", "execution_count": self.execution_count}
         error = result.error_before_exec or result.error_in_exec
         if error is not None:
@@ -276,6 +288,15 @@ class CellRunner:
         if self.outputs.overflowed:
             reply["overflowed"] = True
         return self.outputs.finished(), reply
+
+
+def _current_shell() -> Any:
+    return InteractiveShell._instance if InteractiveShell.initialized() else None
+
+
+def _set_current_shell(shell: Any) -> None:
+    """What `get_ipython()` returns (IPython keeps it on the class)."""
+    InteractiveShell._instance = shell
 
 
 def _text_of(value: Any) -> str:
