@@ -11,11 +11,12 @@ seconds per submission. Both commands are run as their command-line programs, st
 measures the old way for comparison. `--hostile` replaces two submissions by an endless loop and
 a kernel that dies (os._exit), as a real cohort has.
 
-Measured (2 cores, quiet machine, 2026-11-23, module 01, 40 submissions): sequential 314.6 s
-(7.86 s/submission), `qcourse grade --workers 2` 172.3 s (4.31 s/submission): 1.83x, same scores.
-What got it there from 1.41x: workers start while the coordinator reads the course; the empty
-gradebook is stamped without running the `alembic` program; kernels are stopped at once after
-their notebook instead of nbgrader's graceful wait (~1.6 s idle per submission).
+Measured (2 cores, quiet machine, 2026-12-01, module 01, 40 submissions): sequential 194.3 s
+(4.86 s/submission), `qcourse grade --workers 2`, sealed, 48.2 s (1.20 s/submission): 4.03x,
+same scores (2026-11-23, unsealed: 1.83x). What got it there: each submission is a fork of a
+warm sandboxed template instead of a cold kernel; the tests run in the warm grading process;
+figures are not drawn while grading (2.0 of 3.7 s per submission); the module's time limit is
+measured while the workers start.
 """
 
 from __future__ import annotations
