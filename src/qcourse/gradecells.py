@@ -27,6 +27,28 @@ def nbgrader_meta(cell: Any) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def cell_metadata(
+    gid: str,
+    *,
+    grade: bool = False,
+    solution: bool = False,
+    locked: bool = False,
+    points: float | None = None,
+) -> dict:
+    """A cell's `metadata` in nbgrader's schema 3 (for notebooks written by hand)."""
+    meta: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": gid,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
 def grade_id(cell: Any) -> str | None:
     return nbgrader_meta(cell).get("grade_id")
 

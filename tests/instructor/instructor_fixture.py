@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbformat
 
+from qcourse.gradecells import cell_metadata
 from qcourse.instructor.cohort import AnswerKey, ExerciseKey
 
 MODULE_ID = "00-fixture"
@@ -70,18 +71,7 @@ EXERCISES = {
 TOTAL_POINTS = sum(points for points, *_ in EXERCISES.values())
 
 
-def _meta(grade_id: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    meta = {
-        "grade": grade,
-        "grade_id": grade_id,
-        "locked": locked,
-        "schema_version": 3,
-        "solution": solution,
-        "task": False,
-    }
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
+_meta = cell_metadata  # nbgrader schema 3, as generate_assignment expects
 
 
 def source_notebook() -> nbformat.NotebookNode:

@@ -24,6 +24,7 @@ import nbformat
 import pytest
 from tamper_attacks import ATTACKS
 
+from qcourse.gradecells import cell_metadata
 from qcourse.instructor.coursedir import open_course
 from qcourse.instructor.grading import GradeOptions, grade_module
 from qcourse.instructor.setup import write_config, write_course_file
@@ -70,18 +71,7 @@ EXERCISES = [
 TOTAL = sum(points for _, points, _, _ in EXERCISES)
 
 
-def _meta(gid: str, *, grade=False, solution=False, locked=False, points=None) -> dict:
-    meta = {
-        "grade": grade,
-        "grade_id": gid,
-        "locked": locked,
-        "schema_version": 3,
-        "solution": solution,
-        "task": False,
-    }
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
+_meta = cell_metadata
 
 
 def _source_notebook() -> nbformat.NotebookNode:
