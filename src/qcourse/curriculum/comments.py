@@ -64,8 +64,10 @@ def needs_translation(text: str, code: str = "") -> bool:
     if text.startswith("#") or _MACHINE.match(text):  # `### BEGIN SOLUTION` and tool comments
         return False
     names = set(_IDENTIFIER.findall(code)) if code else set()
-    for word in _WORD.findall(text):
-        if word.lower() not in _MATH_WORDS and word not in names:
+    for token in _IDENTIFIER.findall(text):
+        if token in names or token.lower() in _MATH_WORDS:
+            continue
+        if _WORD.search(token):
             return True
     return False
 

@@ -183,7 +183,7 @@ def _read_comments(file: Path, problems: list[Problem]) -> dict[str, dict[str, s
             )
             continue
         if not isinstance(table, dict):
-            problems.append(Problem(file, f"[{lang}]", "expected a table of \"English\" = \"...\""))
+            problems.append(Problem(file, f"[{lang}]", 'expected a table of "English" = "..."'))
             continue
         good: dict[str, str] = {}
         for english, translated in table.items():
