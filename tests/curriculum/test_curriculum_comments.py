@@ -20,7 +20,15 @@ KO = '[ko]\n"the Hadamard makes |+>" = "아다마르 게이트가 |+>를 만듭�
 
 @pytest.mark.parametrize(
     "text",
-    ["(5+5j)", "|1> ⊗ |0> = |10>", "[P(0), P(1)] = [0.36, 0.64]", "y -> 2y mod 15", "sqrt(2)"],
+    [
+        "(5+5j)",
+        "|1> ⊗ |0> = |10>",
+        "[P(0), P(1)] = [0.36, 0.64]",
+        "y -> 2y mod 15",
+        "sqrt(2)",
+        "R_ZZ(theta) = e^{-i theta ZZ/2}",
+        "$|0\\rangle$ = \\frac{1}{2}",
+    ],
 )
 def test_values_and_formulas_need_no_translation(text):
     assert not needs_translation(text)
@@ -36,6 +44,8 @@ def test_prose_needs_a_translation(text):
 def test_names_from_the_code_and_tool_comments_are_not_prose():
     code = "plus_state = QuantumCircuit(1)  # plus_state\nx = 1  # noqa: F841\n### BEGIN SOLUTION"
     assert comments_to_translate(code) == []
+    # a plain English word stays prose even where the code has a variable of that name
+    assert comments_to_translate("qubit = 2  # qubit 1 ⊗ qubit 0") == ["qubit 1 ⊗ qubit 0"]
     assert comments_to_translate("x = 1  # the answer\ny = 2  # the answer") == ["the answer"]
 
 

@@ -23,10 +23,15 @@ COMMENTS_FILE = "comments.toml"
 
 # words a comment may contain and still be a formula rather than prose
 _MATH_WORDS = frozenset(
-    "mod sqrt exp log cos sin tan arccos arcsin arctan det diag max min abs pi inf nan".split()
+    "mod sqrt exp log cos sin tan arccos arcsin arctan det diag max min abs pi inf nan "
+    "alpha beta gamma delta epsilon theta lambda phi varphi psi omega sigma tau".split()
 )
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# a name of the code that no English sentence has (`plus_state`, `QFTGate`, `qc2`); a plain word
+# such as `qubit` stays prose even when the code also uses it as a name
+_CODE_LIKE = re.compile(r"_|\d|^[a-z]{1,2}$|.[A-Z]")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")  # `\rangle`, `\frac`: maths, not words
 # comments that tools read, not people
 _MACHINE = re.compile(r"^(noqa|type:|pragma|fmt:|ruff:|%%)")
 
@@ -60,11 +65,12 @@ def _whole_line_comments(source: str) -> Iterator[Comment]:
 
 
 def needs_translation(text: str, code: str = "") -> bool:
-    """Whether a comment is prose: an English word that is neither a name in `code` nor maths."""
+    """Whether a comment is prose: an English word that is not maths and not a name of `code`
+    that reads as code (`plus_state`, `QFTGate`)."""
     if text.startswith("#") or _MACHINE.match(text):  # `### BEGIN SOLUTION` and tool comments
         return False
-    names = set(_IDENTIFIER.findall(code)) if code else set()
-    for token in _IDENTIFIER.findall(text):
+    names = {n for n in _IDENTIFIER.findall(code) if _CODE_LIKE.search(n)} if code else set()
+    for token in _IDENTIFIER.findall(_LATEX_COMMAND.sub(" ", text)):
         if token in names or token.lower() in _MATH_WORDS:
             continue
         if _WORD.search(token):

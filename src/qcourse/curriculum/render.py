@@ -23,7 +23,7 @@ from qiskit.quantum_info import Operator, Statevector
 import qgrade
 
 qgrade.set_language("{lang}")
-qgrade.register_fonts()  # Hangul in every figure"""
+qgrade.register_fonts()  # {fonts}"""
 
 
 # learner-facing words the build itself writes (everything else comes from the sources), from
@@ -53,7 +53,8 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
     comments = module.comments.get(lang, {})
-    cells = [_cell("code", SETUP.format(lang=lang), "setup")]
+    setup = SETUP.format(lang=lang, fonts=_("Hangul in every figure", lang))
+    cells = [_cell("code", setup, "setup")]
     prose = code = 0
     for cell in module.cells:
         if cell.kind == "markdown":
