@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qcourse.curriculum.comments import COMMENTS_FILE
 from qcourse.curriculum.errors import Problem
 
 if TYPE_CHECKING:
@@ -81,6 +82,14 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[Problem]]:
 
 def korean_texts(module: Module) -> Iterator[tuple[Path, str, str]]:
     """(file, place, text) of every piece of Korean prose of `module`."""
+    meta = module.path / "module.toml"
+    if module.title.get("ko"):
+        yield meta, "title.ko", module.title["ko"]
+    for n, objective in enumerate(module.objectives, 1):
+        if objective.get("ko"):
+            yield meta, f"objective {n}", objective["ko"]
+    for english, korean in module.comments.get("ko", {}).items():
+        yield module.path / COMMENTS_FILE, f"[ko] {english!r}", korean
     for cell in module.cells:
         if cell.kind == "markdown" and cell.lang == "ko":
             yield module.path / "lesson.py", cell.where, cell.source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 from qcourse.curriculum.errors import Problem
 from qcourse.curriculum.model import Curriculum, Exercise, LessonCell, Module
@@ -49,6 +50,7 @@ def check_module(module: Module, curriculum: Curriculum) -> list[Problem]:
     problems = _check_prerequisites(module, curriculum)
     problems += _check_lesson(module)
     problems += _check_placeholders(module)
+    problems += _check_comments(module)
     seen: set[str] = set()
     for ex in module.exercises:
         file = module.path / "exercises.toml"
@@ -64,6 +66,57 @@ def check_module(module: Module, curriculum: Curriculum) -> list[Problem]:
             )
         )
     return problems
+
+
+def _check_comments(module: Module) -> list[Problem]:
+    """Every comment that explains something has its translations; comments.toml has no extra."""
+    from qcourse.curriculum.comments import COMMENTS_FILE, comments_to_translate, needs_translation
+    from qcourse.curriculum.model import LANGUAGES
+
+    problems: list[Problem] = []
+    used: set[str] = set()
+    for file, where, code in code_places(module):
+        for text in comments_to_translate(code):
+            used.add(text)
+            for lang in LANGUAGES:
+                if lang != "en" and text not in module.comments.get(lang, {}):
+                    problems.append(
+                        Problem(
+                            file,
+                            where,
+                            f"comment {text!r} has no [{lang}] translation in {COMMENTS_FILE}; "
+                            "code is shared by both languages, its comments are translated there",
+                        )
+                    )
+    for lang, table in module.comments.items():
+        for english in table:
+            if english not in used:
+                why = (
+                    "it needs none (a value or a formula)"
+                    if not needs_translation(english)
+                    else "no code of the module has this comment"
+                )
+                problems.append(
+                    Problem(
+                        module.path / COMMENTS_FILE,
+                        f"[{lang}] {english!r}",
+                        f"translation of a comment that is not used: {why}",
+                    )
+                )
+    return problems
+
+
+def code_places(module: Module) -> list[tuple[Path, str, str]]:
+    """(file, place, code) of all the code of `module` that reaches a learner's notebook."""
+    places = [
+        (module.path / "lesson.py", cell.where, cell.source)
+        for cell in module.cells
+        if cell.kind == "code"
+    ]
+    for ex in module.exercises:
+        for part, code in (("solution", ex.solution), ("test", ex.test)):
+            places.append((module.path / "exercises.toml", f"exercise {ex.id!r}, {part}", code))
+    return places
 
 
 def _check_prerequisites(module: Module, curriculum: Curriculum) -> list[Problem]:

@@ -7,10 +7,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from qcourse.curriculum.comments import COMMENTS_FILE
 from qcourse.curriculum.errors import CurriculumError, Problem
 from qcourse.curriculum.fields import MISSING, FieldReader
 from qcourse.curriculum.lesson import read_lesson
-from qcourse.curriculum.model import Curriculum, Exercise, Module, WrongAnswer
+from qcourse.curriculum.model import LANGUAGES, Curriculum, Exercise, Module, WrongAnswer
 from qcourse.errors import UserError
 
 MODULE_ID = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -151,6 +152,7 @@ def load_module(folder: Path, problems: list[Problem]) -> Module | None:
         ]
 
     exercises = _read_exercises(folder / "exercises.toml", exercises_doc, problems)
+    comments = _read_comments(folder / COMMENTS_FILE, problems)
     return Module(
         id=module_id,
         number=number if number is not None else int(prefix.group(1)) if prefix else 0,
@@ -161,7 +163,42 @@ def load_module(folder: Path, problems: list[Problem]) -> Module | None:
         estimated_minutes=minutes or 0,
         exercises=exercises,
         cells=cells,
+        comments=comments,
     )
+
+
+def _read_comments(file: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """The optional comments.toml: one table per language other than English."""
+    if not file.is_file():
+        return {}
+    doc = _read_toml(file, problems)
+    if doc is None:
+        return {}
+    others = [lang for lang in LANGUAGES if lang != "en"]
+    comments: dict[str, dict[str, str]] = {}
+    for lang, table in doc.items():
+        if lang not in others:
+            problems.append(
+                Problem(file, "", f"unknown table [{lang}]; expected one of: {', '.join(others)}")
+            )
+            continue
+        if not isinstance(table, dict):
+            problems.append(Problem(file, f"[{lang}]", 'expected a table of "English" = "..."'))
+            continue
+        good: dict[str, str] = {}
+        for english, translated in table.items():
+            if not isinstance(translated, str) or not translated.strip() or "\n" in translated:
+                problems.append(
+                    Problem(
+                        file,
+                        f"[{lang}] {english!r}",
+                        f"expected a one-line translation (a non-empty string), got {translated!r}",
+                    )
+                )
+                continue
+            good[english.strip()] = translated.strip()
+        comments[lang] = good
+    return comments
 
 
 def _read_exercises(file: Path, doc: dict[str, Any], problems: list[Problem]) -> list[Exercise]:

@@ -71,6 +71,8 @@ class Module:
     estimated_minutes: int
     exercises: list[Exercise]
     cells: list[LessonCell]
+    # translations of the English comments in its code: language -> English text -> translation
+    comments: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def total_points(self) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
+from qcourse.curriculum.comments import localize_comments
 from qcourse.curriculum.model import LANGUAGES, Exercise, Module
 from qcourse.errors import UserError
 from qcourse.i18n import _
@@ -22,7 +23,7 @@ from qiskit.quantum_info import Operator, Statevector
 import qgrade
 
 qgrade.set_language("{lang}")
-qgrade.register_fonts()  # Hangul in every figure"""
+qgrade.register_fonts()  # {fonts}"""
 
 
 # learner-facing words the build itself writes (everything else comes from the sources), from
@@ -51,7 +52,9 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
     if lang not in LANGUAGES:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
-    cells = [_cell("code", SETUP.format(lang=lang), "setup")]
+    comments = module.comments.get(lang, {})
+    setup = SETUP.format(lang=lang, fonts=_("Hangul in every figure", lang))
+    cells = [_cell("code", setup, "setup")]
     prose = code = 0
     for cell in module.cells:
         if cell.kind == "markdown":
@@ -60,9 +63,9 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
                 cells.append(_cell("markdown", cell.source, f"prose_{prose}"))
         elif cell.kind == "code":
             code += 1
-            cells.append(_cell("code", cell.source, f"code_{code}"))
+            cells.append(_cell("code", localize_comments(cell.source, comments), f"code_{code}"))
         else:
-            cells.extend(exercise_cells(exercises[cell.exercise], lang))
+            cells.extend(exercise_cells(exercises[cell.exercise], lang, comments))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
@@ -70,19 +73,31 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
     return nb
 
 
-def exercise_cells(ex: Exercise, lang: str) -> list[NotebookNode]:
-    """Task, solution, test and (when there are hints) hints cells of one exercise."""
+def exercise_cells(
+    ex: Exercise, lang: str, comments: dict[str, str] | None = None
+) -> list[NotebookNode]:
+    """Task, solution, test and (when there are hints) hints cells of one exercise.
+
+    `comments` translates the English comments of its code into `lang` (see comments.py).
+    """
     words = _words(lang)
+    comments = comments or {}
     rules = [words["points"].format(points=_points(ex.points))]
     if ex.global_phase:
         rules.append(words[ex.global_phase])
     task = f"### {ex.title[lang]}\n\n{ex.task[lang]}\n\n*{' '.join(rules)}*"
-    test = ex.test
+    test = localize_comments(ex.test, comments)
     if ex.hidden_test:
         test += f"\n### BEGIN HIDDEN TESTS\n{ex.hidden_test}\n### END HIDDEN TESTS"
     cells = [
         _cell("markdown", task, f"task_{ex.id}"),
-        _cell("code", ex.solution, f"solution_{ex.id}", solution=True, locked=False),
+        _cell(
+            "code",
+            localize_comments(ex.solution, comments),
+            f"solution_{ex.id}",
+            solution=True,
+            locked=False,
+        ),
         _cell("code", test, f"test_{ex.id}", grade=True, points=ex.points),
     ]
     if ex.hints:
