@@ -153,7 +153,7 @@ print(round(exact, 4), round(raw, 4), round(abs(raw - exact), 4))
 # %%
 waiting = QuantumCircuit(3)
 waiting.h(0)
-waiting.h(1)
+waiting.cx(0, 1)
 for _ in range(3):
     waiting.cx(1, 2)
     waiting.rz(0.3, 2)
@@ -174,14 +174,19 @@ print(dict(isa_dd.count_ops()))
 isa_dd.draw("mpl", idle_wires=False, fold=-1)
 
 # %% [markdown] lang="en"
-# Qubit 0 waits through the three CNOTs of qubits 1 and 2; its idle window now holds two `x`
-# gates between delays. Delays do nothing logically, so removing them must leave exactly the
-# operator of the circuit we started from: DD is **suppression**, it never changes the computation.
+# Qubit 0 is entangled with qubit 1 and then waits through the three CNOTs of qubits 1 and 2; its
+# idle window now holds two `x` gates between delays (qubit 2 gets a pair in a shorter gap). The
+# idle time at the very start is left alone: a qubit still in $|0\rangle$ has nothing to protect.
+# Delays do nothing logically, so removing them must leave exactly the operator of the circuit we
+# started from: DD is **suppression**, it never changes the computation.
 
 # %% [markdown] lang="ko"
-# 큐비트 0은 큐비트 1과 2의 CNOT 세 개가 끝날 때까지 기다립니다. 이제 그 유휴 구간에는 지연 사이에
-# `x` 게이트 두 개가 들어 있습니다. 지연은 논리적으로 아무 일도 하지 않으므로, 지연을 지우면 처음
-# 회로와 정확히 같은 연산자가 남아야 합니다. DD는 **억제**일 뿐 계산을 바꾸지 않습니다.
+# 큐비트 0은 큐비트 1과 얽힌 뒤 큐비트 1과 2의 CNOT 세 개가 끝날 때까지 기다립니다. 이제 그 유휴
+# 구간에는 지연 사이에 `x` 게이트 두 개가 들어 있습니다(큐비트 2도 더 짧은 틈에 한 쌍을 받습니다).
+# 맨 처음의 유휴 시간은 그대로 둡니다. 아직 $|0\rangle$에 있는 큐비트에는 지킬 것이 없습니다. 지연은
+# 논리적으로 아무 일도 하지 않으므로, 지연을 지우면 처음 회로와 정확히 같은 연산자가 남아야 합니다.
+# DD는 **억제**일 뿐 계산을 바꾸지 않습니다.
+
 
 # %%
 def without_delays(circuit):
@@ -192,6 +197,7 @@ def without_delays(circuit):
     return bare
 
 
+print([isa_dd.find_bit(i.qubits[0]).index for i in isa_dd.data if i.operation.name == "x"])
 print(Operator(without_delays(isa_dd)).equiv(Operator(isa_waiting)))
 
 # %% [markdown] lang="en"
@@ -202,9 +208,10 @@ print(Operator(without_delays(isa_dd)).equiv(Operator(isa_waiting)))
 #
 # Be honest about the simulator, though: the noise model that `AerSimulator.from_backend` builds
 # puts only $T_1$/$T_2$ **relaxation** on delays, a memoryless (Markovian) noise that no pulse
-# sequence can refocus. There DD cannot help: the last two numbers, $\langle X_0X_1\rangle$ on the
-# noisy simulator without and with DD, are no better with it. On hardware the slow, coherent part
-# of the idle noise is real, which is why the runtime offers DD as an option.
+# sequence can refocus. There DD cannot help: of the last three numbers, the ideal
+# $\langle X_0X_2\rangle$ and its noisy values without and with DD, the last is no better. On
+# hardware the slow, coherent part of the idle noise is real, which is why the runtime offers DD
+# as an option.
 
 # %% [markdown] lang="ko"
 # DD는 무엇을 얻게 해 줄까요? **결맞은**(coherent) 유휴 오류에는 아주 효과적입니다. 아래의 장난감
@@ -214,9 +221,10 @@ print(Operator(without_delays(isa_dd)).equiv(Operator(isa_waiting)))
 #
 # 다만 시뮬레이터에 대해서는 솔직해야 합니다. `AerSimulator.from_backend`가 만드는 잡음 모델은 지연에
 # $T_1$/$T_2$ **이완**만 넣습니다. 기억이 없는(마르코프) 잡음이라 어떤 펄스 열로도 되돌릴 수 없습니다.
-# 거기서는 DD가 도움이 되지 않습니다. 마지막 두 숫자, 즉 잡음 시뮬레이터에서 DD 없이 잰
-# $\langle X_0X_1\rangle$과 DD를 넣고 잰 값을 보면 DD가 있다고 더 나아지지 않습니다. 실제 하드웨어에는
-# 느리고 결맞은 유휴 잡음이 분명히 있고, 그래서 런타임이 DD를 옵션으로 제공합니다.
+# 거기서는 DD가 도움이 되지 않습니다. 마지막 세 숫자는 이상적인 $\langle X_0X_2\rangle$, 그리고
+# 잡음 시뮬레이터에서 DD 없이 잰 값과 DD를 넣고 잰 값인데, 마지막 값이 더 낫지 않습니다. 실제
+# 하드웨어에는 느리고 결맞은 유휴 잡음이 분명히 있고, 그래서 런타임이 DD를 옵션으로 제공합니다.
+
 
 # %%
 def detuned(circuit, frequency=2e4):
@@ -238,7 +246,8 @@ ideal_state = Statevector(isa_waiting)
 print(round(state_fidelity(ideal_state, Statevector(detuned(delays_only))), 4))
 print(round(state_fidelity(ideal_state, Statevector(detuned(isa_dd))), 4))
 
-xx = SparsePauliOp(["IXX"]).apply_layout(isa_waiting.layout)
+xx = SparsePauliOp(["XIX"]).apply_layout(isa_waiting.layout)
+print(round(Statevector(waiting).expectation_value(SparsePauliOp(["XIX"])).real, 4))
 for circuit in (delays_only, isa_dd):
     print(round(float(noisy_estimator.run([(circuit, xx)]).result()[0].data.evs), 4))
 
@@ -283,6 +292,7 @@ twirled[0].draw("mpl")
 # 이제 효과를 재 봅시다. CNOT 두 개는 항등입니다. 이것을 $|{+}0\rangle$에 $k$번 반복하고, 모든 CNOT에
 # 같은 결맞은 오류, 즉 추가 $R_{ZZ}(0.08)$를 줍니다. 그냥 회로는 결맞게 벗어나고, 트월링한 사본 24개의
 # 평균(각각 정확한 상태벡터)은 훨씬 덜 잃습니다.
+
 
 # %%
 def with_coherent_error(circuit, angle=0.08):
@@ -373,9 +383,7 @@ ghz.h(0)
 ghz.cx(0, 1)
 ghz.cx(1, 2)
 ghz.measure_all()
-isa_ghz = generate_preset_pass_manager(
-    optimization_level=1, backend=manila, seed_transpiler=2
-).run(ghz)
+isa_ghz = generate_preset_pass_manager(1, manila, seed_transpiler=2).run(ghz)
 ghz_counts = noisy_sim.run(isa_ghz, shots=4000, seed_simulator=8).result().get_counts()
 
 flip_up = sum(c for bits, c in zeros_counts.items() if bits[0] == "1") / 4000
@@ -573,6 +581,7 @@ print(round(legacy_value, 4))
 # 0은 평범하게 표본 추출한 값을 줍니다. 여기에는 Aer의 정확한 Estimator가 빼놓는 판독 오류가 들어
 # 있습니다. ZNE를 켠 수준 1은 TREX와 게이트 접기를 더합니다. 추정값에는 샷 잡음이 있고(잡음 배율마다
 # 256샷짜리 무작위화 16개), 무작위화에는 시드가 없어 마지막 자릿수는 실행할 때마다 달라집니다.
+
 
 # %%
 def client_estimate(level, zne):
