@@ -32,8 +32,8 @@
 # %% [markdown] lang="ko"
 # # 오류 억제와 오류 완화
 #
-# 11장에서는 **오류 정정**으로 정보를 지켰습니다. 큐비트를 더 쓰고, 신드롬을 재고, 정정하는 방식인데,
-# 오늘날의 장치는 긴 계산에서 아직 그 비용을 감당하지 못합니다. 이 장에서는 추가 큐비트 없이 오늘날의
+# 모듈 11에서는 **오류 정정**으로 정보를 지켰습니다. 큐비트를 더 쓰고, 신드롬을 재고, 정정하는 방식인데,
+# 오늘날의 장치는 긴 계산에서 아직 그 비용을 감당하지 못합니다. 이 모듈에서는 추가 큐비트 없이 오늘날의
 # 잡음 있는 장치에서 쓸 수 있는 두 갈래의 방법을 다룹니다.
 #
 # - **오류 억제**(error suppression)는 회로를 바꿔 애초에 오류가 덜 생기게 합니다. **동적 디커플링**
@@ -98,7 +98,7 @@ print(manila.name, manila.num_qubits, sorted(manila.target.operation_names))
 # ## 잡음 있는 기준값
 #
 # 계속 쓸 예제는 CNOT 네 개로 된 3큐비트 회로와 관측량 $O = \tfrac12(Z_0Z_1 + Z_1Z_2)$입니다. 회로를
-# Manila용 ISA 회로로 트랜스파일하고, 관측량을 그 배치로 옮긴 다음(13장), 정확한 값과 잡음 있는 값을
+# Manila용 ISA 회로로 트랜스파일하고, 관측량을 그 배치로 옮긴 다음(모듈 13), 정확한 값과 잡음 있는 값을
 # 비교합니다. `default_precision = 0`(`from_backend`의 기본값)인 Aer Estimator는 잡음 있는 회로의
 # **정확한** 기댓값을 샷 잡음 없이 돌려줍니다. 아래에서 보는 차이는 운이 아니라 장치의 잡음입니다.
 # 이 값은 잡음 있는 상태에서 계산하므로 판독 오류는 들어 있지 않습니다. 판독 오류는 판독 오류 완화
@@ -339,7 +339,7 @@ for pairs in (4, 8, 16):
 # %% [markdown] lang="ko"
 # ## 판독 오류 완화 다시 보기
 #
-# 11장에서는 $2^n\times 2^n$ 보정 행렬 전체의 역을 구했고, 그러려면 보정 회로가 $2^n$개 필요합니다.
+# 모듈 11에서는 $2^n\times 2^n$ 보정 행렬 전체의 역을 구했고, 그러려면 보정 회로가 $2^n$개 필요합니다.
 # 실제 장치의 판독 오류는 거의 **큐비트마다 독립**이므로 회로 두 개면 충분합니다. 모든 큐비트를
 # $|0\ldots0\rangle$과 $|1\ldots1\rangle$에서 측정하고, **주변 분포**에서 큐비트마다 뒤집힐 확률을 읽어
 # 큐비트마다 $2\times2$ 행렬을 하나씩 만듭니다.
@@ -437,7 +437,7 @@ print(Operator(folded_3).equiv(Operator(isa_chain)))
 
 # %% [markdown] lang="ko"
 # 이제 측정입니다. 같은 ISA 회로를 잡음 시뮬레이터에서 배율 1, 3, 5로 실행합니다. 잡음이 커질수록 잡음
-# 섞인 값은 떨어집니다. 세 점에 (최소제곱으로) 맞춘 직선과 포물선을 $\lambda = 0$에서 계산하면, 둘 다
+# 있는 값은 떨어집니다. 세 점에 (최소제곱으로) 맞춘 직선과 포물선을 $\lambda = 0$에서 계산하면, 둘 다
 # 접지 않은 회로보다 정확한 값에 훨씬 가깝습니다. 점이 정확히 $d+1$개이면 $d$차 맞춤은 고전적인
 # **리처드슨 외삽**(Richardson extrapolation)입니다. 주의하세요. `np.polyfit`은 계수를 **최고차항부터**
 # 돌려줍니다. 0에서의 값은 `np.polyval(coefficients, 0)`, 즉 마지막 계수입니다.
@@ -472,7 +472,7 @@ plt.show()
 # faithful way to scale the noise using a learned noise model.
 
 # %% [markdown] lang="ko"
-# ZNE는 값이 쌉니다(회로 하나 대신 세 개). 하지만 답은 맞춤만큼만 좋습니다. 값이 $\lambda$에 어떻게
+# ZNE는 비용이 적게 듭니다(회로 하나 대신 세 개). 하지만 답은 맞춤만큼만 좋습니다. 값이 $\lambda$에 어떻게
 # 의존하는지에 대한 모형은 추측이고, 외삽은 각 점의 통계 오차도 키웁니다. 그래서 IBM 런타임은 여러
 # 외삽 함수(`linear`, `exponential`, 다항식)를 제공하고, 학습한 잡음 모델로 잡음을 더 충실하게 키우는
 # **PEA**(probabilistic error amplification, 확률적 오류 증폭)도 제공합니다.
@@ -495,6 +495,10 @@ plt.show()
 # $-\lambda_P$) and `gamma()` its $\gamma = \exp(2\sum_P \lambda_P)$. Layers multiply: a circuit
 # with $L$ layers has $\gamma^L$, and its overhead $\gamma^{2L}$ grows **exponentially** with the
 # circuit size. That is why PEC is exact but only affordable for small circuits.
+#
+# Below, the inverse has the negative rates $-\lambda_P$, and `probabilities()` gives for each
+# generator the probability of inserting *nothing*; with the small remaining probability PEC
+# inserts that generator's Pauli and flips the sign of the shot's contribution.
 
 # %% [markdown] lang="ko"
 # ## 확률적 오류 상쇄: 발상과 비용
@@ -513,6 +517,10 @@ plt.show()
 # `gamma()`는 그 $\gamma = \exp(2\sum_P \lambda_P)$를 줍니다. 층은 곱해집니다. 층이 $L$개인 회로는
 # $\gamma^L$을 갖고, 오버헤드 $\gamma^{2L}$은 회로 크기에 따라 **지수적으로** 커집니다. 그래서 PEC는
 # 정확하지만 작은 회로에서만 감당할 수 있습니다.
+#
+# 아래에서 역은 음수 비율 $-\lambda_P$를 갖고, `probabilities()`는 생성원마다 *아무것도* 넣지 않을
+# 확률을 줍니다. 남은 작은 확률로 PEC는 그 생성원의 파울리 연산자를 넣고, 그 샷이 기여하는 값의 부호를
+# 뒤집습니다.
 
 # %%
 layer_noise = PauliLindbladMap.from_list([("IX", 0.004), ("ZI", 0.003), ("ZZ", 0.002)])
@@ -520,7 +528,7 @@ inverse_noise = layer_noise.inverse()
 print(layer_noise.gamma(), round(inverse_noise.gamma(), 6), round(np.exp(2 * 0.009), 6))
 print(inverse_noise.rates, np.round(inverse_noise.probabilities(), 6))
 for layers in (1, 10, 100, 1000):
-    print(layers, round(inverse_noise.gamma() ** (2 * layers), 3))
+    print(layers, f"{inverse_noise.gamma() ** (2 * layers):.4g}")
 
 # %% exercise="pec_overhead"
 
@@ -548,7 +556,7 @@ for layers in (1, 10, 100, 1000):
 # `resilience.pec`과 함께 쓰는 `resilience.pec_mitigation`입니다.
 #
 # **로컬**에서 무슨 일이 일어나는지는 어떤 Estimator를 쓰는지에 달렸습니다. 고전적인 `EstimatorV2`
-# (13장, qiskit-ibm-runtime 0.50부터 사용 중단 예정)는 옵션을 IBM 서버로 보내고 완화는 서버에서
+# (모듈 13, qiskit-ibm-runtime 0.50부터 사용 중단 예정)는 옵션을 IBM 서버로 보내고 완화는 서버에서
 # 합니다. 로컬 테스트 모드에서는 옵션을 **무시하고**, 경고로 그렇다고 알려 줍니다.
 
 # %%
