@@ -273,3 +273,33 @@ def test_grading_a_korean_notebook_leaves_the_graders_language_alone(sandbox):
     SealedRun(sandbox, {}, {0: "instructor", 2: "test"}).run(nb)
     assert nb.cells[2].outputs == [], nb.cells[2].outputs  # the test spoke Korean
     assert qgrade.get_language() == before  # and the grader did not stay Korean
+
+
+def test_the_zygote_warms_up_without_starting_a_thread():
+    """Every submission is a fork of the zygote: a thread alive at fork time would be lost in the
+    child with whatever lock it held, so no warm import may start one."""
+    import subprocess
+    import sys
+
+    # Aer's job executor is the one known thread: Aer replaces it in forked children itself
+    probe = (
+        "import os, threading\n"
+        "from qcourse.sealed.zygote import warm_up\n"
+        "warm_up()\n"
+        "from qiskit_aer.jobs import utils\n"
+        "aer = set(getattr(utils.DEFAULT_EXECUTOR, '_threads', ()))\n"
+        "others = [t for t in threading.enumerate() if t is not threading.main_thread()]\n"
+        "hidden = len(os.listdir('/proc/self/task')) - 1 - len(others)\n"
+        "print(len([t for t in others if t not in aer]) + hidden)\n"
+    )
+    from qcourse.sealed.sandbox import SINGLE_THREADED
+
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, **SINGLE_THREADED},
+    )
+    assert out.stdout.strip().splitlines()[-1] == "0", out.stdout + out.stderr

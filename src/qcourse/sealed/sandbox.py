@@ -169,6 +169,10 @@ def running_as_real_root() -> bool:
     return fields[:3] == ["0", "0", "4294967295"]
 
 
+# the zygote forks every submission: numerical libraries must not start worker threads in it
+SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) -> list[str]:
     """The full `bwrap ... python -m qcourse.sealed.zygote` command."""
     bwrap = shutil.which("bwrap")
@@ -245,9 +249,7 @@ def bwrap_command(limits: Limits, *, control_fd: int, secrets: list[Path] = ()) 
         "PYTHONPATH": os.pathsep.join(
             str(Path(p.__file__).resolve().parents[1]) for p in _packages()
         ),
-        "OMP_NUM_THREADS": "1",
-        "OPENBLAS_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
+        **SINGLE_THREADED,
         "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": "/tmp/matplotlib",
         "IPYTHONDIR": "/tmp/ipython",

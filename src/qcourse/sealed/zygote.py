@@ -17,6 +17,7 @@ The zygote itself never runs submission code, and is not dumpable (no ptrace, no
 from __future__ import annotations
 
 import ctypes
+import importlib
 import os
 import shutil
 import signal
@@ -38,6 +39,19 @@ def _prctl(option: int, value: int) -> None:
     libc.prctl(option, value, 0, 0, 0)
 
 
+# what later modules import (fake devices, primitives, optimisers, mitigation): seconds of import
+# per submission, paid once here instead; none of them starts a thread at import (fork-safe)
+_WARM_TOO = (
+    "matplotlib_inline.backend_inline",
+    "qiskit.visualization",
+    "qiskit_aer.primitives",
+    "scipy.optimize",
+    "qiskit_ibm_runtime",
+    "qiskit_ibm_runtime.fake_provider",
+    "qiskit_mitigation.zne",
+)
+
+
 def warm_up() -> None:
     """Import what every notebook imports, so each forked submission starts warm."""
     os.environ.setdefault("MPLBACKEND", "Agg")
@@ -55,10 +69,11 @@ def warm_up() -> None:
     import qgrade.notebook  # noqa: F401
     from qcourse.sealed import cells, child  # noqa: F401
 
-    try:
-        import matplotlib_inline.backend_inline  # noqa: F401
-    except ImportError:
-        pass
+    for name in _WARM_TOO:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
     # one tiny simulation pages in Aer's code and qiskit's transpiler once, for every child
     qc = QuantumCircuit(1)
     qc.h(0)
