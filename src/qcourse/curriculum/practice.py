@@ -109,7 +109,7 @@ class PracticeBank:
     sections: list[Section]
     questions: list[Question] = field(default_factory=list)
 
-    def section(self, key: str) -> Section:
+    def section(self, key: str, lang: str | None = None) -> Section:
         """A section by id or number ("sampler", "5")."""
         from qcourse.errors import UserError
         from qcourse.i18n import _
@@ -119,17 +119,19 @@ class PracticeBank:
                 return s
         known = ", ".join(f"{s.number} {s.id}" for s in self.sections)
         raise UserError(
-            _("no exam section {name!r}; the sections are: {known}").format(name=key, known=known)
+            _("no exam section {name!r}; the sections are: {known}", lang).format(
+                name=key, known=known
+            )
         )
 
-    def question(self, qid: str) -> Question:
+    def question(self, qid: str, lang: str | None = None) -> Question:
         from qcourse.errors import UserError
         from qcourse.i18n import _
 
         for q in self.questions:
             if q.id == qid:
                 return q
-        raise UserError(_("the practice bank has no question {id!r}").format(id=qid))
+        raise UserError(_("the practice bank has no question {id!r}", lang).format(id=qid))
 
     def in_section(self, section: str) -> list[Question]:
         return [q for q in self.questions if q.section == section]
@@ -148,6 +150,21 @@ def parse_choices(reply: str) -> list[str]:
     return sorted({c for c in reply.lower() if c.isalpha()})
 
 
+def parse_number(reply: str) -> float | None:
+    """ "0.25", "0,25" (a decimal comma), "1/4", "1e-3" -> a float; None for anything else."""
+    text = str(reply).strip().replace(" ", "")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        if text.count("/") == 1:
+            num, den = text.split("/")
+            return float(num) / float(den)
+        value = float(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) else None
+
+
 def is_right(question: Question, reply: str) -> bool:
     """Whether a learner's reply (as typed) answers `question`."""
     reply = str(reply).strip()
@@ -156,34 +173,30 @@ def is_right(question: Question, reply: str) -> bool:
     if question.kind == "multiple":
         return parse_choices(reply) == sorted(question.answer)
     if question.kind == "numeric":
-        try:
-            value = float(reply.replace(",", ""))
-        except ValueError:
+        value = parse_number(reply)
+        if value is None:
             return False
         return math.isclose(value, question.answer, rel_tol=0.0, abs_tol=question.tolerance)
     return normalize_text(reply) in {normalize_text(a) for a in question.answer}
 
 
+_CHOICE_REPLY = re.compile(r"^[a-h](?:[\s,;]*[a-h])*\)?$")
+
+
 def valid_reply(question: Question, reply: str) -> bool:
-    """Whether a reply has the shape the question asks for (known option letters, a number)."""
+    """Whether a reply has the shape the question asks for: known option letters (one for a
+    single choice), a number, some text."""
+    reply = str(reply).strip().lower()
     if question.kind in ("single", "multiple"):
-        keys = {o.key for o in question.options}
+        if not _CHOICE_REPLY.match(reply):
+            return False
         picked = parse_choices(reply)
-        if not picked or not set(picked) <= keys:
+        if not set(picked) <= {o.key for o in question.options}:
             return False
-        if question.kind == "single" and len(picked) != 1:
-            return False
-        # letters only: "b) foo" is fine, words like "both" are not
-        return all(c.isalpha() or c in " ,;)" for c in reply.strip().lower()) and (
-            len([c for c in reply if c.isalpha()]) == len(picked)
-        )
+        return question.kind == "multiple" or len(picked) == 1
     if question.kind == "numeric":
-        try:
-            float(reply.replace(",", ""))
-        except ValueError:
-            return False
-        return True
-    return bool(reply.strip())
+        return parse_number(reply) is not None
+    return bool(reply)
 
 
 # ---------------------------------------------------------------------- loading

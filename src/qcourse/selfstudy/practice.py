@@ -1,0 +1,139 @@
+"""Certification practice: pick questions from the bank, grade replies, score each exam section.
+
+The bank lives in the curriculum (`practice/`, see `qcourse.curriculum.practice`); answers are
+kept in the progress store, one row per answer. A question counts as answered once answered,
+and as right when its latest answer was right.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from qcourse.curriculum.practice import (
+    PracticeBank,
+    Question,
+    has_bank,
+    is_right,
+    load_practice,
+    read_practice,
+)
+from qcourse.errors import UserError
+from qcourse.i18n import _, pick
+from qcourse.selfstudy.records import PracticeAnswer
+
+
+def bank_of(
+    curriculum_root: Path, strict: bool = True, lang: str | None = None
+) -> PracticeBank | None:
+    """The practice bank of a curriculum; None when it has none. `strict` raises for a broken
+    bank (the practice command); otherwise what could be read is used (the progress table)."""
+    if not has_bank(curriculum_root):
+        if strict:
+            raise UserError(
+                _("the curriculum in {path} has no practice bank (expected {file})", lang).format(
+                    path=curriculum_root, file=Path(curriculum_root) / "practice" / "sections.toml"
+                )
+            )
+        return None
+    return load_practice(curriculum_root) if strict else read_practice(curriculum_root)[0]
+
+
+def latest_answers(answers: list[PracticeAnswer]) -> dict[str, PracticeAnswer]:
+    """The latest answer per question."""
+    latest: dict[str, PracticeAnswer] = {}
+    for a in sorted(answers, key=lambda a: a.answered_at):
+        latest[a.question] = a
+    return latest
+
+
+def choose_questions(
+    bank: PracticeBank,
+    answers: list[PracticeAnswer],
+    sections: list[str] | None = None,
+    count: int | None = None,
+    retry_wrong: bool = False,
+    seed: int | None = None,
+) -> list[Question]:
+    """Questions for a round: unanswered first, then those last answered wrong, then the rest,
+    shuffled within each group. `retry_wrong` keeps only those last answered wrong."""
+    pool = [q for q in bank.questions if not sections or q.section in sections]
+    latest = latest_answers(answers)
+    rng = random.Random(seed)
+    fresh = [q for q in pool if q.id not in latest]
+    wrong = [q for q in pool if q.id in latest and not latest[q.id].correct]
+    right = [q for q in pool if q.id in latest and latest[q.id].correct]
+    for group in (fresh, wrong, right):
+        rng.shuffle(group)
+    chosen = wrong if retry_wrong else fresh + wrong + right
+    return chosen[:count] if count else chosen
+
+
+def grade(question: Question, reply: str, lang: str) -> PracticeAnswer:
+    return PracticeAnswer(
+        question=question.id,
+        section=question.section,
+        lang=lang,
+        reply=reply.strip(),
+        correct=is_right(question, reply),
+    )
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    number: int
+    section: str
+    title: str
+    weight: float
+    questions: int
+    answered: int  # distinct questions answered at least once
+    right: int  # distinct questions whose latest answer is right
+
+    @property
+    def score(self) -> float | None:
+        """Percent of the answered questions whose latest answer is right."""
+        return 100.0 * self.right / self.answered if self.answered else None
+
+
+def section_scores(
+    bank: PracticeBank, answers: list[PracticeAnswer], lang: str
+) -> list[SectionScore]:
+    latest = latest_answers(answers)
+    rows = []
+    for s in bank.sections:
+        ids = [q.id for q in bank.in_section(s.id)]
+        answered = [latest[i] for i in ids if i in latest]
+        rows.append(
+            SectionScore(
+                number=s.number,
+                section=s.id,
+                title=pick(s.title, lang),
+                weight=s.weight,
+                questions=len(ids),
+                answered=len(answered),
+                right=sum(a.correct for a in answered),
+            )
+        )
+    return rows
+
+
+def weighted_readiness(rows: list[SectionScore]) -> float:
+    """The exam-weighted share of questions whose latest answer is right, in percent (every
+    question of a section counts, answered or not)."""
+    total = sum(r.weight for r in rows if r.questions)
+    if not total:
+        return 0.0
+    return sum(r.weight * r.right / r.questions for r in rows if r.questions) * 100.0 / total
+
+
+def parse_answer_option(text: str, lang: str | None = None) -> tuple[str, str]:
+    """ "QID=REPLY" -> (QID, REPLY)."""
+    qid, sep, reply = text.partition("=")
+    if not sep or not qid.strip():
+        raise UserError(
+            _(
+                "--answer takes QUESTION=REPLY, e.g. --answer samp-bell-keys=b; got {text!r}", lang
+            ).format(text=text)
+        )
+    return qid.strip(), reply.strip()
