@@ -204,3 +204,49 @@ def test_the_store_migrates_to_the_practice_schema_and_salvages_answers(tmp_path
             True,
             5.0,
         )
+
+
+def test_the_workspace_practice_page_follows_the_workspace_language(tmp_path, curriculum_root):
+    import nbformat
+
+    from qcourse.selfstudy.practice import write_practice_page
+
+    assert write_practice_page(tmp_path, "en", curriculum_root) is None  # no bank, no page
+    page = write_practice_page(tmp_path, "ko", CURRICULUM)
+    nb = nbformat.read(page, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["qcourse"] == {"lang": "ko", "page": "practice"}
+    assert nb.cells[0].source.startswith("# 자격증 연습: IBM C1000-179")
+    for s in BANK.sections:
+        assert f"`{s.id}`" in nb.cells[0].source
+    assert [c.source for c in nb.cells if c.cell_type == "code"][0] == (
+        "from qcourse.selfstudy import practice"
+    )
+    nb.cells[3].outputs = [nbformat.v4.new_output("stream", text="my round")]
+    nbformat.write(nb, page)
+    before = page.read_bytes()
+    write_practice_page(tmp_path, "ko", CURRICULUM)  # same language: the learner's outputs stay
+    assert page.read_bytes() == before
+    write_practice_page(tmp_path, "en", CURRICULUM)
+    assert nbformat.read(page, as_version=4).cells[0].source.startswith("# Certification practice")
+
+
+def test_practice_in_a_notebook_session_asks_grades_and_records(qhome):
+    (question,) = choose_questions(BANK, [], sections=["estimator"], count=1, seed=0)
+    code = (
+        "from qcourse.selfstudy import practice\n"
+        f"practice(section='estimator', count=1, seed=0, lang='en', curriculum={str(CURRICULUM)!r})\n"
+        f"practice(section='nope', lang='en', curriculum={str(CURRICULUM)!r})\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=_right_reply(question) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert question.id in out and "✔ Right." in out
+    assert "practice: no exam section 'nope'" in out and "Traceback" not in result.stderr
+    assert [(a.question, a.correct) for a in _answers()] == [(question.id, True)]

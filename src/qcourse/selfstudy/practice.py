@@ -137,3 +137,65 @@ def parse_answer_option(text: str, lang: str | None = None) -> tuple[str, str]:
             ).format(text=text)
         )
     return qid.strip(), reply.strip()
+
+
+PRACTICE_PAGE = "practice.ipynb"
+
+
+def write_practice_page(root: Path, lang: str, curriculum_root: Path) -> Path | None:
+    """`practice.ipynb` in the lab workspace: certification practice in a notebook, in the
+    workspace's language. Written when missing or in another language; otherwise left alone,
+    with its outputs (the answers themselves are in the progress store)."""
+    import json
+    import os
+
+    import nbformat
+
+    from qcourse.curriculum.render import KERNELSPEC
+
+    bank = bank_of(curriculum_root, strict=False)
+    target = Path(root) / PRACTICE_PAGE
+    if bank is None:
+        return None
+    if target.is_file():
+        try:
+            meta = json.loads(target.read_text(encoding="utf-8")).get("metadata", {})
+            if meta.get("qcourse", {}).get("lang") == lang:
+                return target
+        except (OSError, ValueError):
+            pass  # unreadable: write it again
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    rows = "\n".join(
+        f"| {s.number} | {pick(s.title, lang)} | `{s.id}` | {s.weight:g}% | {len(bank.in_section(s.id))} |"
+        for s in bank.sections
+    )
+    header = "| | {section} | id | {weight} | {questions} |\n|---|---|---|---|---|".format(
+        section=_("Exam section", lang), weight=_("Weight", lang), questions=_("Questions", lang)
+    )
+    intro = _(
+        "Original questions keyed to the sections of the exam below. Run a cell, type your "
+        "answer in the box that opens (a letter, several letters such as a,c, or a number) and "
+        "read the explanation; s skips a question, q stops. Your answers are kept in your "
+        "progress: `qcourse progress` shows your score per exam section.",
+        lang,
+    )
+    cells = [
+        md(
+            f"# {_('Certification practice', lang)}: {pick(bank.title, lang)}\n\n{intro}\n\n"
+            f"{header}\n{rows}"
+        ),  # fmt: skip
+        code("from qcourse.selfstudy import practice"),
+        md("## " + _("A round over every section", lang)),
+        code("practice(count=5)"),
+        md("## " + _("One section, by its number or id", lang)),
+        code("practice(section=5, count=5)"),
+        md("## " + _("Your mistakes again", lang)),
+        code("practice(retry_wrong=True)"),
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["qcourse"] = {"lang": lang, "page": "practice"}
+    tmp = target.with_name(f".{target.name}.tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, target)
+    return target
