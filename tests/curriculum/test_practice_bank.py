@@ -237,5 +237,35 @@ def test_validate_static_catches_a_broken_bank(tmp_path, capsys):
     assert "x-broken" in out and "not among the options" in out
 
 
+def test_sections_name_course_exercises_that_exist(tmp_path):
+    root = copy_fixture(tmp_path)
+    mapped = SECTIONS.replace(
+        'title = { en = "Alpha", ko = "알파" }',
+        'title = { en = "Alpha", ko = "알파" }\n'
+        'exercises = ["01-fixture-one-qubit/plus_state", "01-fixture-one-qubit/nope"]',
+    )
+    bank = _bank(tmp_path / "bank", sections=mapped)
+    shutil.copytree(bank / "practice", root / "practice")
+    with pytest.raises(CurriculumError) as caught:
+        load_curriculum(root)
+    (problem,) = caught.value.problems
+    assert "section 'alpha': names exercise '01-fixture-one-qubit/nope', which the curriculum" in (
+        str(problem)
+    )
+    assert load_practice(root).sections[0].exercises == (
+        "01-fixture-one-qubit/plus_state",
+        "01-fixture-one-qubit/nope",
+    )
+    shapeless = _bank(tmp_path / "b2", sections=mapped.replace('"01-fixture-one-qubit/nope"', "7"))
+    assert any(
+        '`exercises` must be a list of "module-id/exercise-id"' in m for m in _messages(shapeless)
+    )
+
+
 def test_the_course_curriculum_lints_clean_with_its_bank():
     assert check_practice(REPO / "curriculum") == []
+    curriculum = load_curriculum(REPO / "curriculum", check=False)
+    exercises = {f"{m.id}/{ex.id}" for m in curriculum.modules for ex in m.exercises}
+    assert check_practice(REPO / "curriculum", exercises) == []
+    mapped = [name for s in BANK.sections for name in s.exercises]
+    assert len(mapped) >= 20 and len(set(mapped)) == len(mapped)

@@ -149,6 +149,14 @@ def test_progress_shows_coverage_and_score_per_exam_section(qhome, tmp_path):
     for reply in ("samp-bell-keys=b", "samp-default-shots=1024", "samp-register-field=a"):
         assert _practice("--lang", "en", "--answer", reply).returncode == 0
     assert _practice("--lang", "en", "--answer", "ops-cx-matrix=a").returncode == 0
+    with ProgressStore.open() as store:  # one course exercise mapped to the Sampler passed
+        store.record_check(
+            CheckRecord(
+                "13-qiskit-patterns",
+                "en",
+                (ExerciseOutcome("sweep_pub", 1.0, 1.0), ExerciseOutcome("fez_isa", 0.0, 1.0)),
+            )
+        )
     args = ("progress", "--curriculum", str(CURRICULUM), "--out", str(tmp_path / "p.png"))
     result = run_qcourse(*args, "--lang", "en", env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
@@ -157,9 +165,13 @@ def test_progress_shows_coverage_and_score_per_exam_section(qhome, tmp_path):
         for line in result.stdout.splitlines()
         if "│" in line
     }
-    assert rows["5. Use the Sampler primitive"] == ["12%", "3 / 8", "2", "67%"]
-    assert rows["1. Perform quantum operations"] == ["16%", "1 / 11", "0", "0%"]
-    assert rows["8. Operate with OpenQASM"] == ["6%", "0 / 5", "0", "–"]
+    assert rows["5. Use the Sampler primitive"] == ["12%", "3 / 8", "2", "67%", "1 / 2"]
+    assert rows["1. Perform quantum operations"] == ["16%", "1 / 11", "0", "0%", "0 / 7"]
+    assert rows["4. Run quantum circuits (jobs, sessions, batches, runtime primitives)"][-1] == (
+        "0 / 6"  # fez_isa was checked but not passed
+    )
+    assert rows["8. Operate with OpenQASM"] == ["6%", "0 / 5", "0", "–", "0 / 1"]
+    assert rows["2. Visualize quantum circuits, measurements and states"][-1] == "–"
     flat = " ".join(result.stdout.split())
     assert "Certification practice: IBM C1000-179" in flat
     assert "Exam-weighted share of the bank answered right: 3%" in flat  # 12 * 2/8 / 100

@@ -112,6 +112,7 @@ def _print_exam_sections(console: Console, view, lang: str) -> None:
         (_("Answered", lang), "right"),
         (_("Right", lang), "right"),
         (_("Score", lang), "right"),
+        (_("Course exercises passed", lang), "right"),
     ):
         table.add_column(name, justify=justify, overflow="fold")
     for row in view.exam_sections:
@@ -123,6 +124,7 @@ def _print_exam_sections(console: Console, view, lang: str) -> None:
             f"{row.answered} / {row.questions}",
             str(row.right),
             f"[{colour}]{score}[/]" if colour else score,
+            f"{row.exercises_passed} / {row.exercises}" if row.exercises else "–",
         )
     console.print(table)
     readiness = weighted_readiness(view.exam_sections)

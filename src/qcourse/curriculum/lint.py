@@ -39,7 +39,8 @@ def check_practice_bank(curriculum: Curriculum) -> list[Problem]:
     """The certification practice bank (`practice/`), when the curriculum has one."""
     from qcourse.curriculum.practice import check_practice
 
-    return check_practice(curriculum.root)
+    exercises = {f"{m.id}/{ex.id}" for m in curriculum.modules for ex in m.exercises}
+    return check_practice(curriculum.root, exercises)
 
 
 def check_glossary(curriculum: Curriculum) -> list[Problem]:

@@ -42,7 +42,7 @@ _QUESTION_KEYS = {
     "explanation", "verify",
 }  # fmt: skip
 _OPTION_KEYS = {"en", "ko", "value", "holds"}
-_SECTION_KEYS = {"id", "weight", "title"}
+_SECTION_KEYS = {"id", "weight", "title", "exercises"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Section:
     number: int  # 1-based, in the order of sections.toml
     weight: float  # percent of the exam
     title: dict[str, str]
+    exercises: tuple[str, ...] = ()  # course exercises that practise it, "module-id/exercise-id"
 
 
 @dataclass(frozen=True)
@@ -251,8 +252,18 @@ def _read_sections(r: FieldReader, tables: Any) -> list[Section]:
             r.problem(where, "`id` must be lowercase letters, digits and _")
         weight = r.number(t, "weight", where)
         title = r.bilingual(t.get("title", MISSING), where, "title")
+        exercises = t.get("exercises", [])
+        if not isinstance(exercises, list) or not all(
+            isinstance(e, str) and e.count("/") == 1 for e in exercises
+        ):
+            r.problem(
+                where,
+                '`exercises` must be a list of "module-id/exercise-id", '
+                'e.g. ["13-qiskit-patterns/sweep_pub"]',
+            )
+            exercises = []
         if sid is not None and weight is not None:
-            sections.append(Section(sid, n, float(weight), title))
+            sections.append(Section(sid, n, float(weight), title, tuple(exercises)))
     return sections
 
 
@@ -477,14 +488,26 @@ def check_question(q: Question) -> list[str]:
     return problems
 
 
-def check_practice(curriculum_root: Path) -> list[Problem]:
+def check_practice(curriculum_root: Path, exercises: set[str] | None = None) -> list[Problem]:
     """Every problem of the bank of the curriculum at `curriculum_root` (none without a bank),
-    Korean glossary rules included."""
+    Korean glossary rules included; with `exercises` (the curriculum's "module/exercise" ids),
+    also the course exercises each section names."""
     if not bank_folder(curriculum_root).is_dir():
         return []
     bank, problems = read_practice(curriculum_root)
     problems += check_bank(bank)
     problems += _check_glossary(curriculum_root, bank)
+    if exercises is not None:
+        for s in bank.sections:
+            for name in s.exercises:
+                if name not in exercises:
+                    problems.append(
+                        Problem(
+                            bank.root / SECTIONS_FILE,
+                            f"section {s.id!r}",
+                            f"names exercise {name!r}, which the curriculum does not have",
+                        )
+                    )
     return problems
 
 

@@ -89,6 +89,8 @@ class SectionScore:
     questions: int
     answered: int  # distinct questions answered at least once
     right: int  # distinct questions whose latest answer is right
+    exercises: int = 0  # course exercises mapped to the section (sections.toml)
+    exercises_passed: int = 0
 
     @property
     def score(self) -> float | None:
@@ -97,9 +99,15 @@ class SectionScore:
 
 
 def section_scores(
-    bank: PracticeBank, answers: list[PracticeAnswer], lang: str
+    bank: PracticeBank,
+    answers: list[PracticeAnswer],
+    lang: str,
+    passed: set[str] | None = None,
 ) -> list[SectionScore]:
+    """Per exam section: questions, answered, right; with `passed` ("module/exercise" ids of
+    the course exercises passed), also the mapped course exercises passed."""
     latest = latest_answers(answers)
+    passed = passed or set()
     rows = []
     for s in bank.sections:
         ids = [q.id for q in bank.in_section(s.id)]
@@ -113,6 +121,8 @@ def section_scores(
                 questions=len(ids),
                 answered=len(answered),
                 right=sum(a.correct for a in answered),
+                exercises=len(s.exercises),
+                exercises_passed=sum(name in passed for name in s.exercises),
             )
         )
     return rows

@@ -104,7 +104,16 @@ def build_view(curriculum: Curriculum, store: ProgressStore, lang: str) -> Progr
         _competences(curriculum, exercises, lang),
         str(curriculum.cfqt.get("version", "")),
         exam=pick(bank.title, lang) if bank else "",
-        exam_sections=section_scores(bank, store.practice_answers(), lang) if bank else [],
+        exam_sections=(
+            section_scores(
+                bank,
+                store.practice_answers(),
+                lang,
+                passed={f"{m}/{e}" for (m, e), p in exercises.items() if p.passed},
+            )
+            if bank
+            else []
+        ),
     )
 
 
