@@ -102,6 +102,7 @@ def _show(console, bank, q, n: int, total: int, lang: str) -> None:
     )
     if q.code:
         console.print(Syntax(q.code, "python", theme="ansi_dark", background_color="default"))
+        console.print()
     console.print(Markdown(pick(q.stem, lang)))
     for o in q.options:
         console.print(f"  [bold]{o.key})[/] {escape(pick(o.text, lang))}")
