@@ -35,6 +35,10 @@ def test_wheel_holds_the_curriculum_and_paths_finds_it(tmp_path):
         for source in _module_sources():
             assert f"qcourse/curriculum_data/{source}" in names
         assert "qcourse/curriculum/load.py" in names and "qgrade/__init__.py" in names
+        # the certification practice bank, every file of it
+        for bank_file in (REPO / "curriculum" / "practice").glob("*.toml"):
+            assert f"qcourse/curriculum_data/practice/{bank_file.name}" in names
+        assert "qcourse/curriculum_data/practice/sections.toml" in names
         # the Hangul font (with its licence) and qcourse's own translations ship in the wheel
         fonts = {"NanumGothic.ttf", "NanumGothicBold.ttf", "OFL.txt"}
         assert {f"qgrade/fonts/{name}" for name in fonts} <= names
@@ -43,6 +47,8 @@ def test_wheel_holds_the_curriculum_and_paths_finds_it(tmp_path):
 
     probe = (
         "from qcourse.paths import curriculum_root; import qcourse.curriculum as c; "
+        "from qcourse.curriculum.practice import load_practice; "
+        "assert len(load_practice(curriculum_root()).questions) >= 64; "
         "print(curriculum_root()); print(c.__file__)"
     )
     run = subprocess.run(

@@ -15,12 +15,15 @@ from qcourse.i18n import _
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "progress",
-        help=_("show your progress per module and per competence (table and plot)"),
+        help=_(
+            "show your progress per module, per competence and per exam section (table and plot)"
+        ),
         description=(
             _(
                 "Show what the progress store recorded (every `qcourse check`): checks, best score, "
-                "first pass and hints per module, and exercises passed per CFQT competence; also "
-                "draw it as a PNG."
+                "first pass and hints per module, exercises passed per CFQT competence and, from "
+                "`qcourse practice`, questions answered and the score per exam section; also draw "
+                "it as a PNG."
             )
         ),
     )
@@ -85,9 +88,52 @@ def run(args: argparse.Namespace) -> int:
             f"{c.level_shown or '–'} [dim]({offered})[/dim]",
         )
     console.print(comps)
+    if view.exam_sections:
+        _print_exam_sections(console, view, lang)
 
     out = args.out or data_home() / "progress.png"
     plot = plot_progress(view, lang, out)
     label = _("plot", lang)
     console.print(f"{escape(label)}: {escape(str(plot))}")
     return 0
+
+
+def _print_exam_sections(console: Console, view, lang: str) -> None:
+    """Questions answered and the score per exam section (from `qcourse practice`)."""
+    from rich.markup import escape
+
+    from qcourse.selfstudy.practice import weighted_readiness
+
+    practice = _("Certification practice", lang)
+    table = Table(title=escape(f"{practice}: {view.exam}"))
+    for name, justify in (
+        (_("Exam section", lang), "left"),
+        (_("Weight", lang), "right"),
+        (_("Answered", lang), "right"),
+        (_("Right", lang), "right"),
+        (_("Score", lang), "right"),
+        (_("Course exercises passed", lang), "right"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")
+    for row in view.exam_sections:
+        score = "–" if row.score is None else f"{row.score:.0f}%"
+        colour = "" if row.score is None else "green" if row.score >= 80 else "yellow"
+        table.add_row(
+            f"{row.number}. {escape(row.title)}\n[dim]{row.section}[/dim]",
+            f"{row.weight:g}%",
+            f"{row.answered} / {row.questions}",
+            str(row.right),
+            f"[{colour}]{score}[/]" if colour else score,
+            f"{row.exercises_passed} / {row.exercises}" if row.exercises else "–",
+        )
+    console.print(table)
+    readiness = weighted_readiness(view.exam_sections)
+    console.print(
+        escape(
+            _(
+                "Exam-weighted share of the bank answered right: {percent:.0f}% "
+                "(`qcourse practice` to practise, `--retry-wrong` for your mistakes)",
+                lang,
+            ).format(percent=readiness)
+        )
+    )

@@ -105,6 +105,15 @@ def korean_texts(module: Module) -> Iterator[tuple[Path, str, str]]:
 
 def check_korean_prose(module: Module, glossary: Glossary) -> list[Problem]:
     """Every place where the Korean prose of `module` uses a word the glossary rules out."""
+    return [
+        p
+        for file, where, text in korean_texts(module)
+        for p in text_problems(file, where, text, glossary)
+    ]
+
+
+def text_problems(file: Path, where: str, text: str, glossary: Glossary) -> list[Problem]:
+    """Every word of one Korean text that the glossary rules out (the practice bank uses it)."""
     ruled_out: dict[str, list[Term]] = {}  # one pattern may stand for several concepts
     patterns: dict[str, re.Pattern[str]] = {}
     for term in glossary.terms:
@@ -112,21 +121,20 @@ def check_korean_prose(module: Module, glossary: Glossary) -> list[Problem]:
             ruled_out.setdefault(pattern.pattern, []).append(term)
             patterns[pattern.pattern] = pattern
     problems = []
-    for file, where, text in korean_texts(module):
-        for key, terms in ruled_out.items():
-            for match in patterns[key].finditer(text):
-                said = " ".join(match.group(0).split())
-                instead = "; ".join(f"{t.en!r}: {t.ko!r}" for t in terms)
-                problems.append(
-                    Problem(
-                        file,
-                        where,
-                        f"Korean prose says {said!r}; the glossary's term for {instead}",
-                    )
+    for key, terms in ruled_out.items():
+        for match in patterns[key].finditer(text):
+            said = " ".join(match.group(0).split())
+            instead = "; ".join(f"{t.en!r}: {t.ko!r}" for t in terms)
+            problems.append(
+                Problem(
+                    file,
+                    where,
+                    f"Korean prose says {said!r}; the glossary's term for {instead}",
                 )
-        for term in glossary.terms:
-            if term.not_near:
-                problems += _near_problems(file, where, text, term)
+            )
+    for term in glossary.terms:
+        if term.not_near:
+            problems += _near_problems(file, where, text, term)
     return problems
 
 

@@ -32,7 +32,16 @@ def check_curriculum(curriculum: Curriculum) -> list[Problem]:
         numbers.setdefault(module.number, module.id)
         problems.extend(check_module(module, curriculum))
     problems.extend(check_glossary(curriculum))
+    problems.extend(check_practice_bank(curriculum))
     return problems
+
+
+def check_practice_bank(curriculum: Curriculum) -> list[Problem]:
+    """The certification practice bank (`practice/`), when the curriculum has one."""
+    from qcourse.curriculum.practice import check_practice
+
+    exercises = {f"{m.id}/{ex.id}" for m in curriculum.modules for ex in m.exercises}
+    return check_practice(curriculum.root, exercises)
 
 
 def check_glossary(curriculum: Curriculum) -> list[Problem]:

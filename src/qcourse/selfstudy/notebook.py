@@ -160,3 +160,43 @@ def hint(exercise: str, notebook: str | Path | None = None) -> None:
         from rich.markdown import Markdown as RichMarkdown
 
         console.print(RichMarkdown(text))
+
+
+def practice(
+    section: str | int | None = None,
+    count: int = 5,
+    retry_wrong: bool = False,
+    lang: str | None = None,
+    seed: int | None = None,
+    curriculum: str | Path | None = None,
+) -> None:
+    """Certification practice here: questions asked one by one (type the answer in the box),
+    graded, explained and kept in your progress, as `qcourse practice` does in a terminal."""
+    from qcourse.selfstudy.course_builds import resolve_root
+    from qcourse.selfstudy.practice import bank_of
+    from qcourse.selfstudy.practice_ui import ask_round
+    from qcourse.selfstudy.store import ProgressStore
+    from qcourse.selfstudy.workspace import find_lab_workspace
+
+    lang = supported(lang) or _notebook_language(None)
+    console = _console()
+    try:
+        ws = find_lab_workspace(None)
+        root = resolve_root(curriculum or (ws.curriculum_root if ws else None))
+        bank = bank_of(root, lang=lang)
+        sections = [bank.section(str(section), lang).id] if section is not None else None
+        with ProgressStore.open() as store:
+            for notice in store.notices:
+                _line(console, _("progress store", lang), notice, "yellow")
+            ask_round(
+                console,
+                bank,
+                store,
+                lang,
+                sections=sections,
+                count=count,
+                retry_wrong=retry_wrong,
+                seed=seed,
+            )
+    except UserError as exc:
+        _line(console, _("practice", lang), str(exc))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from qcourse.i18n import pick
+from qcourse.selfstudy.practice import SectionScore, bank_of, section_scores
 from qcourse.selfstudy.store import ExerciseProgress, ProgressStore
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class ProgressView:
     modules: list[ModuleRow]
     competences: list[CompetenceRow]
     cfqt_version: str = ""
+    exam: str = ""  # the certification the practice bank prepares for, in the view's language
+    exam_sections: list[SectionScore] = field(default_factory=list)  # empty without a bank
 
 
 def _best_was_sealed(store: ProgressStore, module: str, best: float) -> bool:
@@ -95,8 +98,22 @@ def build_view(curriculum: Curriculum, store: ProgressStore, lang: str) -> Progr
                 sealed=bool(m) and _best_was_sealed(store, module.id, m.best_score),
             )
         )
+    bank = bank_of(curriculum.root, strict=False)
     return ProgressView(
-        modules, _competences(curriculum, exercises, lang), str(curriculum.cfqt.get("version", ""))
+        modules,
+        _competences(curriculum, exercises, lang),
+        str(curriculum.cfqt.get("version", "")),
+        exam=pick(bank.title, lang) if bank else "",
+        exam_sections=(
+            section_scores(
+                bank,
+                store.practice_answers(),
+                lang,
+                passed={f"{m}/{e}" for (m, e), p in exercises.items() if p.passed},
+            )
+            if bank
+            else []
+        ),
     )
 
 

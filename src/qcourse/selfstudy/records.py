@@ -1,4 +1,5 @@
-"""The facts the progress store keeps: one check of a notebook and its per-exercise outcomes."""
+"""The facts the progress store keeps: one check of a notebook and its per-exercise outcomes,
+and the answers to the certification practice bank."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ class CheckRecord:
     def from_json(cls, data: dict) -> CheckRecord:
         outcomes = tuple(ExerciseOutcome(**o) for o in data.get("outcomes", ()))
         return cls(**{**data, "outcomes": outcomes})
+
+
+@dataclass(frozen=True)
+class PracticeAnswer:
+    """One answer to one question of the certification practice bank."""
+
+    question: str
+    section: str
+    lang: str
+    reply: str
+    correct: bool
+    answered_at: float = field(default_factory=time.time)
+    uid: str = field(default_factory=lambda: uuid.uuid4().hex)

@@ -27,7 +27,7 @@ from pathlib import Path
 from qcourse.errors import UserError
 from qcourse.i18n import _
 from qcourse.selfstudy import home
-from qcourse.selfstudy.records import CheckRecord, ExerciseOutcome
+from qcourse.selfstudy.records import CheckRecord, ExerciseOutcome, PracticeAnswer
 from qcourse.selfstudy.store_recovery import salvage_rows
 from qcourse.selfstudy.store_schema import SCHEMA_VERSION, migrate, schema_version
 
@@ -158,7 +158,36 @@ class ProgressStore:
                 (module, exercise, level, time.time()),
             )
 
+    def record_practice(self, answer: PracticeAnswer) -> None:
+        """Store one answer to a practice question."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO practice "
+                "(uid, question, section, lang, reply, correct, answered_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    answer.uid,
+                    answer.question,
+                    answer.section,
+                    answer.lang,
+                    answer.reply,
+                    int(answer.correct),
+                    answer.answered_at,
+                ),
+            )
+
     # ------------------------------------------------------------------ reading
+
+    def practice_answers(self) -> list[PracticeAnswer]:
+        """Every practice answer, oldest first."""
+        rows = self._read(
+            "SELECT question, section, lang, reply, correct, answered_at, uid FROM practice "
+            "ORDER BY answered_at, uid"
+        )
+        return [
+            PracticeAnswer(q, section, lang, reply, bool(correct), at, uid)
+            for q, section, lang, reply, correct, at, uid in rows
+        ]
 
     def hints_revealed(self, module: str, exercise: str) -> int:
         row = self._read(

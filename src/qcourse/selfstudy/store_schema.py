@@ -46,10 +46,23 @@ _MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE checks ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: answers to the certification practice bank (`qcourse practice`)
+    """
+    CREATE TABLE IF NOT EXISTS practice (
+        uid TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        section TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        answered_at REAL NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS practice_by_question ON practice(question, answered_at);
+    """,
 )
 
 SCHEMA_VERSION = len(_MIGRATIONS)
-TABLES = ("checks", "outcomes", "hints")
+TABLES = ("checks", "outcomes", "hints", "practice")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

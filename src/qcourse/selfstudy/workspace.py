@@ -4,6 +4,7 @@
 <workspace>/
   01-qubits-and-gates/01-qubits-and-gates.ipynb   the learner's notebook (and released files)
   glossary.md                                     the course glossary, in the workspace language
+  practice.ipynb                                  certification practice (when the course has a bank)
   .qcourse/lab.json                               language, curriculum and version per module
   .qcourse/backups/<module>/<time>-<file>         a notebook as it was before a merge
   .qcourse/jupyter/                               JupyterLab settings of this workspace
@@ -140,6 +141,9 @@ def prepare_workspace(
     )
     ws.save()
     write_glossary_page(root, lang, installed.root)
+    from qcourse.selfstudy.practice import write_practice_page
+
+    write_practice_page(root, lang, installed.root)
     from qcourse.selfstudy.remembered import remember
 
     remember(root)
