@@ -91,16 +91,16 @@ copy_bit.measure(1, 1)
 copy_bit.draw("mpl")
 
 # %% [markdown] lang="en"
-# Each run in this module is shown twice: with `sim.run(...)`, and with Aer's **Sampler** primitive
-# (`SamplerV2` from `qiskit_aer.primitives`, module 2), the way a program for IBM hardware runs it.
-# The Sampler runs mid-circuit measurements and feed-forward too. With the same seed both draw the
-# same shots, so each comparison prints `True`.
+# Each sampling run in this module is shown twice: with `sim.run(...)`, and with Aer's **Sampler**
+# primitive (`SamplerV2` from `qiskit_aer.primitives`, module 2), the way a program for IBM
+# hardware runs it. The Sampler runs mid-circuit measurements and feed-forward too. With the same
+# seed both draw the same shots, so each comparison prints `True`.
 
 # %% [markdown] lang="ko"
-# 이 모듈의 실행은 모두 두 가지로 보여 줍니다. `sim.run(...)`으로 한 번, IBM 하드웨어용 프로그램처럼
-# Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`, 모듈 2)로 한 번입니다. Sampler도
-# 회로 중간 측정과 피드포워드를 실행합니다. 시드가 같으면 두 실행은 같은 샷을 뽑으므로, 비교 결과는
-# 모두 `True`입니다.
+# 이 모듈에서 표본을 뽑는 실행은 모두 두 가지로 보여 줍니다. `sim.run(...)`으로 한 번, IBM
+# 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`,
+# 모듈 2)로 한 번입니다. Sampler도 회로 중간 측정과 피드포워드를 실행합니다. 시드가 같으면 두
+# 실행은 같은 샷을 뽑으므로, 비교 결과는 모두 `True`입니다.
 
 # %%
 from qiskit_aer.primitives import SamplerV2
