@@ -10,6 +10,7 @@
 #
 # - add measurements to a circuit and run it on **Aer**, Qiskit's high-performance simulator,
 #   which behaves like a (noise-free) device: it samples outcomes, *shot* by *shot*;
+# - run the same circuit with the **Sampler** primitive, the interface IBM hardware accepts;
 # - read **counts** and **histograms**, including the bit order of several qubits;
 # - estimate probabilities from counts and put an error bar on them (**sampling error**);
 # - make random simulations reproducible with **seeds**;
@@ -28,6 +29,7 @@
 #
 # - 회로에 측정을 추가하고, Qiskit의 고성능 시뮬레이터 **Aer**에서 실행합니다. Aer는 (잡음 없는)
 #   실제 장치처럼 한 번의 실행, 즉 **샷**(shot)마다 결과를 표본 추출합니다.
+# - 같은 회로를 IBM 하드웨어가 받는 인터페이스인 **Sampler** 프리미티브로 실행합니다.
 # - 여러 큐비트의 비트 순서를 포함해 **집계**(counts)와 **히스토그램**(histogram)을 읽습니다.
 # - 집계로부터 확률을 추정하고 오차 막대를 붙입니다(**표본 오차**, sampling error).
 # - **시드**(seed)로 무작위 시뮬레이션을 재현 가능하게 만듭니다.
