@@ -10,6 +10,7 @@
 #
 # - add measurements to a circuit and run it on **Aer**, Qiskit's high-performance simulator,
 #   which behaves like a (noise-free) device: it samples outcomes, *shot* by *shot*;
+# - run the same circuit with the **Sampler** primitive, the interface IBM hardware accepts;
 # - read **counts** and **histograms**, including the bit order of several qubits;
 # - estimate probabilities from counts and put an error bar on them (**sampling error**);
 # - make random simulations reproducible with **seeds**;
@@ -28,6 +29,7 @@
 #
 # - 회로에 측정을 추가하고, Qiskit의 고성능 시뮬레이터 **Aer**에서 실행합니다. Aer는 (잡음 없는)
 #   실제 장치처럼 한 번의 실행, 즉 **샷**(shot)마다 결과를 표본 추출합니다.
+# - 같은 회로를 IBM 하드웨어가 받는 인터페이스인 **Sampler** 프리미티브로 실행합니다.
 # - 여러 큐비트의 비트 순서를 포함해 **집계**(counts)와 **히스토그램**(histogram)을 읽습니다.
 # - 집계로부터 확률을 추정하고 오차 막대를 붙입니다(**표본 오차**, sampling error).
 # - **시드**(seed)로 무작위 시뮬레이션을 재현 가능하게 만듭니다.
@@ -131,6 +133,86 @@ print(ten_shots.get_memory())
 print(ten_shots.get_counts())
 
 # %% exercise="coin_flip_counts"
+
+# %% [markdown] lang="en"
+# ### The same run with the Sampler primitive
+#
+# `simulator.run(...)` is how these lessons run circuits on Aer, but IBM's quantum computers do
+# not accept it. A device takes work only through a **primitive**: the **Sampler**, which returns
+# measured bits, or the **Estimator**, which returns expectation values. It also accepts only **ISA
+# circuits** (Instruction Set Architecture): circuits already written in the device's own gates, on
+# qubits that are connected; `transpile` makes them (module 12). So from module 3 on, the lessons
+# show the Sampler next to `run`. Aer has its own Sampler, `qiskit_aer.primitives.SamplerV2`, which
+# runs offline and is used exactly like the one for IBM devices:
+#
+# - `SamplerV2(seed=s)` seeds the sampling, like `seed_simulator=s`;
+# - `sampler.run(pubs, shots=N)` takes a list of **PUBs** (primitive unified blocs). A PUB is a
+#   tuple `(circuit, parameter_values, shots)` of which only the circuit is required, so a circuit
+#   on its own is a PUB too;
+# - `job.result()` holds one result per PUB. Its `data` has one field per classical register,
+#   named like the register (`c` for `QuantumCircuit(1, 1)`, `meas` after `measure_all()`), and that
+#   field, a `BitArray`, gives `get_counts()`, and `get_bitstrings()` for every shot in order (what
+#   `memory=True` gives with `run`).
+#
+# With the same seed, Aer's Sampler draws exactly the shots that `run` draws: below, the counts of
+# section 2 come back, and so do the ten shots with `memory=True`.
+
+# %% [markdown] lang="ko"
+# ### 같은 실행을 Sampler 프리미티브로
+#
+# 이 레슨들은 `simulator.run(...)`으로 Aer에서 회로를 실행하지만, IBM의 양자 컴퓨터는 이 방식을 받지
+# 않습니다. 장치는 **프리미티브**(primitive)를 통해서만 작업을 받습니다. 측정된 비트를 돌려주는
+# **Sampler**와 기댓값을 돌려주는 **Estimator**입니다. 또 장치는 **ISA 회로**(Instruction Set
+# Architecture, 명령어 집합 구조)만 받습니다. 장치의 고유 게이트만으로, 서로 연결된 큐비트 위에 이미
+# 쓰인 회로입니다. ISA 회로는 `transpile`로 만듭니다(모듈 12). 그래서 모듈 3부터 레슨은 `run` 옆에
+# Sampler를 함께 보여 줍니다. Aer에는 자체 Sampler인 `qiskit_aer.primitives.SamplerV2`가 있습니다.
+# 오프라인으로 실행되며, IBM 장치용 Sampler와 쓰는 법이 똑같습니다.
+#
+# - `SamplerV2(seed=s)`는 `seed_simulator=s`처럼 표본 추출의 시드를 정합니다.
+# - `sampler.run(pubs, shots=N)`은 **PUB**(primitive unified bloc)의 목록을 받습니다. PUB는 튜플
+#   `(circuit, parameter_values, shots)`이고 회로만 꼭 있어야 하므로, 회로 하나만으로도 PUB입니다.
+# - `job.result()`에는 PUB마다 결과가 하나씩 있습니다. 결과의 `data`에는 고전 레지스터마다 필드가
+#   하나씩 있고, 필드 이름은 레지스터 이름을 따릅니다(`QuantumCircuit(1, 1)`이면 `c`,
+#   `measure_all()` 뒤에는 `meas`). 그 필드는 `BitArray`이며, `get_counts()`로 집계를,
+#   `get_bitstrings()`로 모든 샷을 순서대로 줍니다(`run`에서 `memory=True`로 얻는 것).
+#
+# 시드가 같으면 Aer의 Sampler는 `run`과 똑같은 샷을 뽑습니다. 아래에서 2절의 집계와
+# `memory=True`로 얻은 열 번의 샷이 그대로 다시 나옵니다.
+
+# %%
+from qiskit_aer.primitives import SamplerV2
+
+run_counts = simulator.run(coin, shots=1000, seed_simulator=42).result().get_counts()
+
+sampler = SamplerV2(seed=42)
+job = sampler.run([coin], shots=1000)
+pub_result = job.result()[0]
+sampler_counts = pub_result.data.c.get_counts()
+print(run_counts)
+print(sampler_counts, sampler_counts == run_counts)
+
+run_memory = simulator.run(coin, shots=10, memory=True, seed_simulator=7).result().get_memory()
+ten_bits = SamplerV2(seed=7).run([(coin, None, 10)]).result()[0].data.c
+print(ten_bits.get_bitstrings(), ten_bits.get_bitstrings() == run_memory)
+print(ten_bits.num_shots, ten_bits.num_bits, ten_bits.get_counts())
+
+# %% [markdown] lang="en"
+# The second run passed its shots inside the PUB, `(coin, None, 10)` (no parameters, 10 shots),
+# instead of as `shots=`. On an IBM device the same steps use the Sampler of `qiskit-ibm-runtime`
+# on an ISA circuit, and the result is read exactly the same way; module 13 does it offline, with
+# a fake device. (From qiskit-ibm-runtime 0.50 on, its `SamplerV2` is deprecated in favour of
+# `qiskit_ibm_runtime.executor_sampler.Sampler`, which takes the same PUBs and returns results of
+# the same shape. Aer's `SamplerV2`, used in these lessons, is not affected.)
+
+# %% [markdown] lang="ko"
+# 두 번째 실행은 샷 수를 `shots=`로 주지 않고 PUB 안에 `(coin, None, 10)`(매개변수 없음, 샷 10번)으로
+# 넣었습니다. IBM 장치에서도 단계는 같습니다. ISA 회로를 `qiskit-ibm-runtime`의 Sampler로 실행하고,
+# 결과도 똑같이 읽습니다. 모듈 13에서는 가짜 장치로 이것을 오프라인으로 해 봅니다.
+# (qiskit-ibm-runtime 0.50부터 그 `SamplerV2`는 사용 중단(deprecated)되었고, 같은 PUB를 받아 같은
+# 모양의 결과를 돌려주는 `qiskit_ibm_runtime.executor_sampler.Sampler`가 그 자리를 잇습니다. 이
+# 레슨들에서 쓰는 Aer의 `SamplerV2`는 영향을 받지 않습니다.)
+
+# %% exercise="sampler_coin_bits"
 
 # %% [markdown] lang="en"
 # ## 3. Several qubits: the order of the bits
@@ -596,6 +678,9 @@ print(np.round(success, 3), round(float(np.mean(success)), 3), round(np.cos(np.p
 # - `AerSimulator().run(qc, shots=N, seed_simulator=s).result().get_counts()` returns counts;
 #   missing outcomes occurred zero times; `memory=True` keeps every shot; outcome strings are
 #   little-endian (bit 0 on the right).
+# - The **Sampler** primitive runs the same circuit: `SamplerV2(seed=s).run([qc], shots=N)` from
+#   `qiskit_aer.primitives`, then `.result()[0].data.<register>` is a `BitArray` with
+#   `get_counts()` and `get_bitstrings()`. Primitives and ISA circuits are what IBM devices accept.
 # - $\hat p = n_1/N$ estimates $p$ with standard error $\sqrt{p(1-p)/N}$; the number of shots for a
 #   target error $\varepsilon$ is $\lceil p(1-p)/\varepsilon^2 \rceil$.
 # - `seed_simulator` makes sampling reproducible; `seed_transpiler` does not.
@@ -615,6 +700,9 @@ print(np.round(success, 3), round(float(np.mean(success)), 3), round(np.cos(np.p
 # - `AerSimulator().run(qc, shots=N, seed_simulator=s).result().get_counts()`는 집계를 돌려줍니다.
 #   집계에 없는 결과는 0번 나온 것이고, `memory=True`는 모든 샷을 남기며, 결과 문자열은 리틀
 #   엔디언(비트 0이 오른쪽)입니다.
+# - **Sampler** 프리미티브도 같은 회로를 실행합니다. `qiskit_aer.primitives`의
+#   `SamplerV2(seed=s).run([qc], shots=N)` 다음 `.result()[0].data.<레지스터>`는 `get_counts()`와
+#   `get_bitstrings()`를 주는 `BitArray`입니다. IBM 장치가 받는 것은 프리미티브와 ISA 회로입니다.
 # - $\hat p = n_1/N$은 표준 오차 $\sqrt{p(1-p)/N}$으로 $p$를 추정합니다. 목표 오차 $\varepsilon$에
 #   필요한 샷 수는 $\lceil p(1-p)/\varepsilon^2 \rceil$입니다.
 # - `seed_simulator`는 표본 추출을 재현 가능하게 하지만 `seed_transpiler`는 그렇지 않습니다.

@@ -261,10 +261,26 @@ bell.cx(0, 1)
 print(probabilities(Statevector(bell)))
 bell.draw("mpl")
 
+# %% [markdown] lang="en"
+# The next cell measures the Bell state 1000 times, twice: with `sim.run(...)`, and with Aer's
+# **Sampler** primitive (`SamplerV2` from `qiskit_aer.primitives`, module 2), the way a program
+# for IBM hardware runs it. With the same seed they draw the same shots, so the comparison prints
+# `True` and one histogram shows both runs.
+
+# %% [markdown] lang="ko"
+# 다음 셀은 벨 상태를 1000번씩 두 번 측정합니다. 한 번은 `sim.run(...)`으로, 또 한 번은 IBM
+# 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`, 모듈 2)로
+# 실행합니다. 시드가 같으면 같은 샷을 뽑으므로 비교 결과는 `True`이고, 히스토그램 하나가 두 실행을
+# 모두 보여 줍니다.
+
 # %%
+from qiskit_aer.primitives import SamplerV2
+
 measured = bell.copy()
 measured.measure_all()
 counts = sim.run(measured, shots=1000, seed_simulator=SEED).result().get_counts()
+sampled = SamplerV2(seed=SEED).run([measured], shots=1000).result()[0].data.meas
+print(sampled.get_counts() == counts)
 plot_histogram(counts)
 
 # %% [markdown] lang="en"
@@ -355,6 +371,8 @@ ghz3.draw("mpl")
 ghz3_measured = ghz3.copy()
 ghz3_measured.measure_all()
 counts = sim.run(ghz3_measured, shots=1000, seed_simulator=SEED).result().get_counts()
+sampled = SamplerV2(seed=SEED).run([ghz3_measured], shots=1000).result()[0].data.meas
+print(sampled.get_counts() == counts)
 plot_histogram(counts)
 
 # %% exercise="ghz"

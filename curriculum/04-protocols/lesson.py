@@ -90,8 +90,24 @@ with copy_bit.if_test((copy_bit.clbits[0], 1)):
 copy_bit.measure(1, 1)
 copy_bit.draw("mpl")
 
+# %% [markdown] lang="en"
+# Each sampling run in this module is shown twice: with `sim.run(...)`, and with Aer's **Sampler**
+# primitive (`SamplerV2` from `qiskit_aer.primitives`, module 2), the way a program for IBM
+# hardware runs it. The Sampler runs mid-circuit measurements and feed-forward too. With the same
+# seed both draw the same shots, so each comparison prints `True`.
+
+# %% [markdown] lang="ko"
+# 이 모듈에서 표본을 뽑는 실행은 모두 두 가지로 보여 줍니다. `sim.run(...)`으로 한 번, IBM
+# 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`,
+# 모듈 2)로 한 번입니다. Sampler도 회로 중간 측정과 피드포워드를 실행합니다. 시드가 같으면 두
+# 실행은 같은 샷을 뽑으므로, 비교 결과는 모두 `True`입니다.
+
 # %%
+from qiskit_aer.primitives import SamplerV2
+
 counts = sim.run(copy_bit, shots=1000, seed_simulator=SEED).result().get_counts()
+sampled = SamplerV2(seed=SEED).run([copy_bit], shots=1000).result()[0].data.c
+print(sampled.get_counts() == counts)
 plot_histogram(counts)
 
 # %% [markdown] lang="en"
@@ -165,7 +181,7 @@ def bell_pair(label):
     return qc
 
 
-bell_measured = {}
+bell_measured, bell_sampled = {}, {}
 for label in ("00", "01", "10", "11"):
     qc = bell_pair(label)
     qc.barrier()
@@ -173,7 +189,10 @@ for label in ("00", "01", "10", "11"):
     qc.h(0)
     qc.measure([0, 1], [0, 1])  # ... then measure in the computational basis
     bell_measured[label] = sim.run(qc, shots=500, seed_simulator=SEED).result().get_counts()
+    pub_result = SamplerV2(seed=SEED).run([qc], shots=500).result()[0]
+    bell_sampled[label] = pub_result.data.c.get_counts()
 print(bell_measured)
+print(bell_sampled == bell_measured)
 qc.draw("mpl")
 
 # %% [markdown] lang="en"
@@ -292,6 +311,8 @@ plot_bloch_multivector(bob)
 
 # %%
 alice_counts = sim.run(teleport_demo, shots=2000, seed_simulator=SEED).result().get_counts()
+alice_bits = SamplerV2(seed=SEED).run([teleport_demo], shots=2000).result()[0].data.c
+print(alice_bits.get_counts() == alice_counts)
 plot_histogram(alice_counts)
 
 # %% exercise="teleport"
@@ -372,7 +393,7 @@ plot_histogram(alice_counts)
 # 최대 비트 하나만 실을 수 있습니다).
 
 # %%
-sent = {}
+sent, received = {}, {}
 for message in ("00", "01", "10", "11"):
     qc = QuantumCircuit(2, 2)
     qc.h(0)  # shared pair
@@ -387,7 +408,9 @@ for message in ("00", "01", "10", "11"):
     qc.h(0)
     qc.measure([0, 1], [0, 1])
     sent[message] = sim.run(qc, shots=500, seed_simulator=SEED).result().get_counts()
+    received[message] = SamplerV2(seed=SEED).run([qc], shots=500).result()[0].data.c.get_counts()
 print(sent)
+print(received == sent)
 qc.draw("mpl")
 
 # %% [markdown] lang="en"
@@ -450,6 +473,8 @@ swap_demo.measure(3, 3)
 swap_counts = sim.run(swap_demo, shots=2000, seed_simulator=SEED).result().get_counts()
 outer = marginal_counts(swap_counts, indices=[0, 3])  # keys are 'c3c0'
 print(outer)
+swap_bits = SamplerV2(seed=SEED).run([swap_demo], shots=2000).result()[0].data.c
+print(swap_bits.slice_bits([0, 3]).get_counts() == outer)
 swap_demo.draw("mpl", fold=-1)
 
 # %% [markdown] lang="en"

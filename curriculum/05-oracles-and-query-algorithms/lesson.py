@@ -259,16 +259,25 @@ print(np.round(block.diagonal().real, 3))
 # In the exercises the oracle arrives as a Qiskit `Gate` on $n+1$ qubits (inputs $0..n-1$, target
 # $n$) that you place in your circuit with `qc.append(oracle, range(n + 1))`. You may not look
 # inside it, and you may call it only once. Here is a balanced oracle for $n=3$, wrapped as a gate
-# named `oracle`:
+# named `oracle`.
+# The circuit is run twice, with `backend.run(...)` and with Aer's **Sampler** primitive
+# (`SamplerV2` from `qiskit_aer.primitives`, module 2), as a program for IBM hardware would run it;
+# with the same seed both give the same counts, and the comparison prints `True`.
 
 # %% [markdown] lang="ko"
 # 연습 문제에서 오라클은 $n+1$개 큐비트(입력 $0..n-1$, 목표 $n$)에 작용하는 Qiskit `Gate`로
 # 주어지며, `qc.append(oracle, range(n + 1))`로 회로에 넣습니다. 안을 들여다봐서는 안 되고, 한
 # 번만 호출할 수 있습니다. 다음은 $n=3$일 때의 균형 오라클을 `oracle`이라는 이름의 게이트로 감싼
 # 예입니다.
+# 회로는 두 번 실행합니다. `backend.run(...)`으로 한 번, IBM 하드웨어용 프로그램처럼 Aer의
+# **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`, 모듈 2)로 한 번입니다. 시드가 같으면
+# 두 실행의 집계가 같으므로 비교 결과는 `True`입니다.
 
 
 # %%
+from qiskit_aer.primitives import SamplerV2
+
+
 def example_balanced_oracle(n: int) -> Gate:
     """f(x) = x_0 XOR x_{n-1}: balanced for n >= 2."""
     qc = QuantumCircuit(n + 1, name="oracle")
@@ -286,6 +295,8 @@ demo.measure(range(3), range(3))
 backend = AerSimulator(seed_simulator=5)
 counts = backend.run(transpile(demo, backend), shots=256).result().get_counts()
 print(counts)  # never '000': balanced
+bits = SamplerV2(seed=5).run([transpile(demo, backend)], shots=256).result()[0].data.c
+print(bits.get_counts() == counts)
 demo.draw("mpl")
 
 # %% exercise="deutsch_jozsa"
@@ -374,6 +385,8 @@ simon_demo.h(range(3))
 simon_demo.measure(range(3), range(3))
 counts = backend.run(transpile(simon_demo, backend), shots=512).result().get_counts()
 print(counts)  # only y with y . 110 = 0 (mod 2): 000, 001, 110, 111
+bits = SamplerV2(seed=5).run([transpile(simon_demo, backend)], shots=512).result()[0].data.c
+print(bits.get_counts() == counts)
 plot_histogram(counts)
 
 # %% exercise="simon_circuit"

@@ -197,16 +197,23 @@ plt.show()
 #
 # Put the pieces together: H on every qubit, then $k$ times (oracle, diffuser), then measure.
 # Here it is for $n = 3$ with the two marked items from section 1 ($\theta = \arcsin\sqrt{2/8} = \pi/6$,
-# so a single iteration gives $\sin^2(3\theta) = 1$).
+# so a single iteration gives $\sin^2(3\theta) = 1$). The circuit is run twice, with
+# `backend.run(...)` and with Aer's **Sampler** primitive (`SamplerV2` from `qiskit_aer.primitives`,
+# module 2), as a program for IBM hardware would run it; with the same seed both give the same
+# counts, and the comparison prints `True`.
 
 # %% [markdown] lang="ko"
 # ## 5. 알고리즘 전체
 #
 # 조각들을 합칩니다. 모든 큐비트에 H, 그다음 (오라클, 확산 연산자)를 $k$번, 마지막으로 측정합니다.
 # 1절의 표시된 두 항목으로 $n = 3$일 때 실행해 봅시다($\theta = \arcsin\sqrt{2/8} = \pi/6$이므로
-# 한 번만 반복해도 $\sin^2(3\theta) = 1$입니다).
+# 한 번만 반복해도 $\sin^2(3\theta) = 1$입니다). 회로는 두 번 실행합니다. `backend.run(...)`으로 한 번,
+# IBM 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`,
+# 모듈 2)로 한 번입니다. 시드가 같으면 두 실행의 집계가 같으므로 비교 결과는 `True`입니다.
 
 # %%
+from qiskit_aer.primitives import SamplerV2
+
 search = QuantumCircuit(3)
 search.h(range(3))
 search.compose(demo_oracle, inplace=True)
@@ -217,6 +224,8 @@ search.measure_all()
 backend = AerSimulator(seed_simulator=3)
 counts = backend.run(transpile(search, backend), shots=500).result().get_counts()
 print(counts)
+bits = SamplerV2(seed=3).run([transpile(search, backend)], shots=500).result()[0].data.meas
+print(bits.get_counts() == counts)
 plot_histogram(counts)
 
 # %% exercise="grover_circuit"

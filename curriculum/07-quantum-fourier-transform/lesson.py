@@ -150,6 +150,10 @@ print(QFTGate(3).definition.draw(output="text"))
 # not which outcomes appear. So measuring after a QFT reveals $N/r$, hence the period $r$, even
 # though a single measurement of the periodic state itself would show a random, useless
 # $s + mr$. Shor's algorithm uses exactly this.
+#
+# The cell below runs the circuit twice, with `backend.run(...)` and with Aer's **Sampler**
+# primitive (`SamplerV2` from `qiskit_aer.primitives`, module 2), as a program for IBM hardware
+# would run it; with the same seed both give the same counts, and the comparison prints `True`.
 
 # %% [markdown] lang="ko"
 # ## 4. 주기적인 상태에는 뾰족한 봉우리가 있다
@@ -160,8 +164,14 @@ print(QFTGate(3).definition.draw(output="text"))
 # 바꾸지 않습니다. 그래서 주기적인 상태 자체를 한 번 측정하면 쓸모없는 무작위 값 $s + mr$이
 # 나오지만, QFT를 거친 뒤 측정하면 $N/r$이, 따라서 주기 $r$이 드러납니다. 쇼어 알고리즘이 바로
 # 이것을 이용합니다.
+#
+# 아래 셀은 회로를 두 번 실행합니다. `backend.run(...)`으로 한 번, IBM 하드웨어용 프로그램처럼 Aer의
+# **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`, 모듈 2)로 한 번입니다. 시드가 같으면
+# 두 실행의 집계가 같으므로 비교 결과는 `True`입니다.
 
 # %%
+from qiskit_aer.primitives import SamplerV2
+
 periodic = QuantumCircuit(4)
 periodic.h([2, 3])  # |0>, |4>, |8>, |12>: period 4
 periodic.x(0)  # shift by 1: |1>, |5>, |9>, |13>
@@ -170,6 +180,8 @@ periodic.measure_all()
 backend = AerSimulator(seed_simulator=11)
 counts = backend.run(transpile(periodic, backend), shots=400).result().get_counts()
 print(sorted(int(k, 2) for k in counts))  # multiples of 16 / 4 = 4
+bits = SamplerV2(seed=11).run([transpile(periodic, backend)], shots=400).result()[0].data.meas
+print(bits.get_counts() == counts)
 plot_histogram(counts)
 
 # %% exercise="fourier_peaks"

@@ -77,7 +77,9 @@ print(np.round(Statevector(kick).data, 3))  # the |1>|1> amplitude carries e^{i 
 # being the least significant bit.
 #
 # In this course the counting qubits are $0, \dots, t-1$ and the eigenstate register comes after
-# them.
+# them. The cell below runs the circuit for $T$ ($\varphi = 1/8$) twice, with `backend.run(...)` and
+# with Aer's **Sampler** primitive (`SamplerV2` from `qiskit_aer.primitives`, module 2), as a
+# program for IBM hardware would run it; with the same seed both give the same counts.
 
 # %% [markdown] lang="ko"
 # ## 2. 회로
@@ -91,9 +93,14 @@ print(np.round(Statevector(kick).data, 3))  # the |1>|1> amplitude carries e^{i 
 # 비교해 보세요). 따라서 **역 QFT**가 이 상태를 $|\varphi 2^t\rangle$으로 바꾸고, 계수 큐비트를
 # 측정하면 정수 $\varphi 2^t$를 얻습니다. 큐비트 0이 가장 낮은 자리입니다.
 #
-# 이 과정에서는 계수 큐비트를 $0, \dots, t-1$에 두고, 고유 상태 레지스터를 그 뒤에 둡니다.
+# 이 과정에서는 계수 큐비트를 $0, \dots, t-1$에 두고, 고유 상태 레지스터를 그 뒤에 둡니다. 아래
+# 셀은 $T$($\varphi = 1/8$)에 대한 회로를 두 번 실행합니다. `backend.run(...)`으로 한 번, IBM
+# 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`,
+# 모듈 2)로 한 번입니다. 시드가 같으면 두 실행의 집계가 같습니다.
 
 # %%
+from qiskit_aer.primitives import SamplerV2
+
 t = 3
 qpe_demo = QuantumCircuit(t + 1, t)
 qpe_demo.x(t)  # eigenstate |1> of T
@@ -104,6 +111,8 @@ qpe_demo.append(QFTGate(t).inverse(), range(t))
 qpe_demo.measure(range(t), range(t))
 backend = AerSimulator(seed_simulator=8)
 print(backend.run(transpile(qpe_demo, backend), shots=200).result().get_counts())  # '001': 1/8
+bits = SamplerV2(seed=8).run([transpile(qpe_demo, backend)], shots=200).result()[0].data.c
+print(bits.get_counts())
 qpe_demo.draw("mpl")
 
 # %% exercise="qpe_t_gate"

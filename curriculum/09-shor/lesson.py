@@ -370,16 +370,24 @@ swap_4_8.draw("mpl")
 # Here is the run for $a = 2$ with $t = 8$ counting qubits (13 qubits in all). To keep the lesson
 # fast, each controlled multiplication is handed to the simulator as its $64 \times 64$ permutation
 # matrix; your gate-level `mod_mult_21` would give the same distribution, only more slowly. The bars
-# are the sampled frequencies, the dots the exact $P(m)$, and the dotted lines mark $256 s/6$.
+# are the sampled frequencies, the dots the exact $P(m)$, and the dotted lines mark $256 s/6$. The
+# circuit is run twice, with `backend.run(...)` and with Aer's **Sampler** primitive (`SamplerV2`
+# from `qiskit_aer.primitives`, module 2), as a program for IBM hardware would run it; with the
+# same seed both give the same counts, and the comparison prints `True`.
 
 # %% [markdown] lang="ko"
 # 계수 큐비트 $t = 8$개(모두 13큐비트)로 $a = 2$를 실행한 결과입니다. 수업을 빠르게 진행하려고
 # 제어 곱셈 하나하나를 $64 \times 64$ 순열 행렬로 시뮬레이터에 넘깁니다. 게이트로 만든 여러분의
 # `mod_mult_21`도 같은 분포를 주지만 더 느릴 뿐입니다. 막대는 표본에서 얻은 빈도, 점은 정확한
-# $P(m)$이고, 점선은 $256 s/6$의 위치입니다.
+# $P(m)$이고, 점선은 $256 s/6$의 위치입니다. 회로는 두 번 실행합니다. `backend.run(...)`으로 한 번,
+# IBM 하드웨어용 프로그램처럼 Aer의 **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`,
+# 모듈 2)로 한 번입니다. 시드가 같으면 두 실행의 집계가 같으므로 비교 결과는 `True`입니다.
 
 
 # %%
+from qiskit_aer.primitives import SamplerV2
+
+
 def controlled_multiplication(b: int) -> UnitaryGate:
     """Controlled |y> -> |b*y mod 21> (y < 21) on 6 qubits; the control is the gate's qubit 0."""
     matrix = np.zeros((64, 64))
@@ -400,6 +408,8 @@ shor_21.append(QFTGate(t).inverse(), range(t))
 shor_21.measure(range(t), range(t))
 backend = AerSimulator(seed_simulator=21)
 counts_21 = backend.run(transpile(shor_21, backend), shots=shots).result().get_counts()
+bits_21 = SamplerV2(seed=21).run([transpile(shor_21, backend)], shots=shots).result()[0].data.c
+print(bits_21.get_counts() == counts_21)
 
 outcomes = np.arange(2**t)
 exact_21 = np.zeros(2**t)

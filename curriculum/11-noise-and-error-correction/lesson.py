@@ -90,6 +90,13 @@ print(np.round(damped.data.real, 3))
 # `density_matrix` method then evolves the exact mixed state, while the default method samples
 # the errors shot by shot. Here a Bell pair is prepared with noisy gates and read out with a noisy
 # measurement; compare the histogram with the ideal 50/50 split between 00 and 11.
+#
+# The noisy run is shown twice: with `run(...)`, and with Aer's **Sampler** primitive (`SamplerV2`
+# from `qiskit_aer.primitives`, module 2), as a program for IBM hardware would run it. The
+# Sampler's simulator takes the noise model through its options,
+# `options={"backend_options": {"noise_model": ...}}`, or is an existing simulator,
+# `SamplerV2.from_backend(simulator)`. With the same seed both draw the same noisy shots, and the
+# comparison prints `True`.
 
 # %% [markdown] lang="ko"
 # ## Aer 잡음 모델
@@ -97,11 +104,18 @@ print(np.round(damped.data.real, 3))
 # `density_matrix` 방법은 혼합 상태를 정확히 계산하고, 기본 방법은 샷마다 오류를 표본 추출합니다.
 # 아래에서는 잡음이 있는 게이트로 벨 쌍을 만들고 잡음이 있는 측정으로 읽습니다. 00과 11이
 # 반반인 이상적인 결과와 히스토그램을 비교해 보세요.
+#
+# 잡음이 있는 실행은 두 가지로 보여 줍니다. `run(...)`으로 한 번, IBM 하드웨어용 프로그램처럼 Aer의
+# **Sampler** 프리미티브(`qiskit_aer.primitives`의 `SamplerV2`, 모듈 2)로 한 번입니다. Sampler의
+# 시뮬레이터는 옵션 `options={"backend_options": {"noise_model": ...}}`으로 잡음 모델을 받거나,
+# `SamplerV2.from_backend(simulator)`처럼 이미 있는 시뮬레이터를 씁니다. 시드가 같으면 두 실행은 잡음이
+# 섞인 같은 샷을 뽑으므로, 비교 결과는 `True`입니다.
 
 # %%
 from qiskit.visualization import plot_histogram
 from qiskit_aer import AerSimulator
 from qiskit_aer.noise import NoiseModel, ReadoutError
+from qiskit_aer.primitives import SamplerV2
 
 noise_model = NoiseModel()
 noise_model.add_all_qubit_quantum_error(depolarizing_error(0.02, 1), ["h"])
@@ -118,6 +132,9 @@ noisy_counts = (
     .result()
     .get_counts()
 )
+noisy_sampler = SamplerV2(seed=7, options={"backend_options": {"noise_model": noise_model}})
+noisy_bits = noisy_sampler.run([bell], shots=4000).result()[0].data.meas
+print(noisy_bits.get_counts() == noisy_counts)
 plot_histogram(noisy_counts)
 
 # %% [markdown] lang="en"
@@ -190,6 +207,7 @@ syndrome_demo.cx(1, 4)
 syndrome_demo.cx(2, 4)
 syndrome_demo.measure([3, 4], [0, 1])
 print(AerSimulator().run(syndrome_demo, shots=100, seed_simulator=3).result().get_counts())
+print(SamplerV2(seed=3).run([syndrome_demo], shots=100).result()[0].data.c.get_counts())
 syndrome_demo.draw("mpl")
 
 # %% exercise="bit_flip_correction"
@@ -312,6 +330,7 @@ readout_model = NoiseModel()
 readout_model.add_all_qubit_readout_error(ReadoutError([[0.95, 0.05], [0.1, 0.9]]))
 readout_sim = AerSimulator(noise_model=readout_model)
 calibration = np.zeros((2, 2))
+same = []
 for prepared in (0, 1):
     prep = QuantumCircuit(1, 1)
     if prepared:
@@ -320,8 +339,11 @@ for prepared in (0, 1):
     cal_counts = (
         readout_sim.run(prep, shots=4000, seed_simulator=21 + prepared).result().get_counts()
     )
+    cal_sampler = SamplerV2.from_backend(readout_sim, seed=21 + prepared)
+    same.append(cal_sampler.run([prep], shots=4000).result()[0].data.c.get_counts() == cal_counts)
     for bits, count in cal_counts.items():
         calibration[int(bits, 2), prepared] = count / 4000
+print(same)
 print(np.round(calibration, 3))
 
 # %% exercise="mitigate_readout"

@@ -348,6 +348,28 @@ good = sum(noisy_counts.get(key, 0) for key in ("0000", "1111")) / 4000
 print("noisy fraction of 0000 or 1111:", round(good, 3))
 plot_histogram([ideal_counts, noisy_counts], legend=["ideal", "noisy"], figsize=(9, 4))
 
+# %% [markdown] lang="en"
+# A real device takes this circuit only through the **Sampler** primitive (module 2), and
+# `ghz_device` is already what it needs: an ISA circuit for Manila. Aer's Sampler runs it the same
+# way offline: `SamplerV2(seed=...)` on an ideal simulator, and `SamplerV2.from_backend(simulator,
+# seed=...)` on a given simulator, here the noisy copy of Manila. With the same seeds both draw the
+# same shots as `run` above, so the comparisons print `True`.
+
+# %% [markdown] lang="ko"
+# 실제 장치는 이 회로를 **Sampler** 프리미티브(모듈 2)를 통해서만 받습니다. `ghz_device`는 이미 장치에
+# 필요한 형태, 곧 Manila용 ISA 회로입니다. Aer의 Sampler는 이 회로를 오프라인에서 같은 방식으로
+# 실행합니다. 이상적 시뮬레이터에서는 `SamplerV2(seed=...)`, 주어진 시뮬레이터(여기서는 Manila의 잡음
+# 복제본)에서는 `SamplerV2.from_backend(simulator, seed=...)`를 씁니다. 시드가 같으면 위의 `run`과
+# 같은 샷을 뽑으므로 비교 결과는 모두 `True`입니다.
+
+# %%
+from qiskit_aer.primitives import SamplerV2
+
+ideal_bits = SamplerV2(seed=21).run([ghz_device], shots=4000).result()[0].data.meas
+noisy_sampler = SamplerV2.from_backend(noisy_manila, seed=21)
+noisy_bits = noisy_sampler.run([ghz_device], shots=4000).result()[0].data.meas
+print(ideal_bits.get_counts() == ideal_counts, noisy_bits.get_counts() == noisy_counts)
+
 # %% exercise="noisy_bell_counts"
 
 # %% [markdown] lang="en"
