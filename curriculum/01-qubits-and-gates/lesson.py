@@ -671,7 +671,9 @@ print(picture.draw("text", idle_wires=False))
 # 큐비트 0은 $|i\rangle$($+y$ 쪽)입니다.
 
 # %%
-plot_bloch_multivector(Statevector(picture), title=r"$|0\rangle|1\rangle|i\rangle$", reverse_bits=True)
+plot_bloch_multivector(
+    Statevector(picture), title=r"$|0\rangle|1\rangle|i\rangle$", reverse_bits=True
+)
 
 # %% exercise="draw_for_notes"
 
