@@ -332,7 +332,7 @@ def test_korean_messages():
         verdict = qgrade.check_histogram(plot_histogram(COUNTS), COUNTS, title="Bell")
         assert "Bell" in verdict.message and "제목" in verdict.message
         verdict = qgrade.check_drawing(_circuit().draw("text"), _circuit(), reverse_bits=True)
-        assert "reverse_bits=False" in verdict.message and "그림" in verdict.message
+        assert "reverse_bits=False" in verdict.message and "회로도" in verdict.message
     finally:
         qgrade.set_language("en")
 
