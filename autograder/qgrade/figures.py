@@ -21,6 +21,7 @@ MAX_AXES = 64
 MAX_ITEMS = 4096  # bars, lines, texts, ticks, arrows per axes
 MAX_POINTS = 10_000  # points per line
 MAX_TEXT = 1000  # characters per string
+MAX_VALUES = 200_000  # numbers and strings in a whole summary
 TEXT_DRAWING_WIDTH = 80  # ipykernel's width for a text drawing without `fold`
 
 
@@ -152,8 +153,9 @@ def summarize(fig: Any) -> FigureSummary:
     if len(axes_list) > MAX_AXES:
         axes_list, cut = axes_list[:MAX_AXES], True
     axes = []
+    budget = [MAX_VALUES - 4 * MAX_ITEMS]  # room for the figure's own texts
     for ax in axes_list:
-        summary, cut_here = _summarize_axes(ax)
+        summary, cut_here = _summarize_axes(ax, budget)
         axes.append(summary)
         cut = cut or cut_here
     suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
@@ -169,7 +171,9 @@ def summarize(fig: Any) -> FigureSummary:
     )
 
 
-def _summarize_axes(ax: Any) -> tuple[AxesSummary, bool]:
+def _summarize_axes(ax: Any, budget: list[int]) -> tuple[AxesSummary, bool]:
+    """One axes; `budget[0]` is how many values the summary may still take (lines' points go
+    last: a figure of huge lines keeps its bars, labels and texts)."""
     from matplotlib.container import BarContainer
 
     cut = False
@@ -180,6 +184,8 @@ def _summarize_axes(ax: Any) -> tuple[AxesSummary, bool]:
         label = container.get_label()
         label = "" if label is None or str(label).startswith("_") else str(label)
         for rect in container.patches:
+            if len(bars) > MAX_ITEMS:
+                break
             bars.append(
                 Bar(
                     x=_float(rect.get_x()),
@@ -190,14 +196,14 @@ def _summarize_axes(ax: Any) -> tuple[AxesSummary, bool]:
                     color=_color(rect.get_facecolor()),
                 )
             )
-    lines: list[Line] = []
-    for line in ax.lines:
+    budget[0] -= 6 * min(len(bars), MAX_ITEMS)
+    line_data = []
+    for line in ax.lines[:MAX_ITEMS]:
         label = line.get_label()
         label = "" if label is None or str(label).startswith("_") else str(label)
         x, y = line.get_data(orig=True)
-        lines.append(Line(_text(label), _floats(x, MAX_POINTS), _floats(y, MAX_POINTS)))
-        cut = cut or len(_floats(x, MAX_POINTS + 1)) > MAX_POINTS
-    texts = [Text(_text(t.get_text()), *_position(t)) for t in ax.texts]
+        line_data.append((_text(label), x, y))
+    texts = [Text(_text(t.get_text()), *_position(t)) for t in ax.texts[: MAX_ITEMS + 1]]
     legend_artist = ax.get_legend()
     legend = [t.get_text() for t in legend_artist.get_texts()] if legend_artist else []
     arrows = []
@@ -212,8 +218,19 @@ def _summarize_axes(ax: Any) -> tuple[AxesSummary, bool]:
     xticklabels = [t.get_text() for t in ax.get_xticklabels()]
     yticklabels = [t.get_text() for t in ax.get_yticklabels()]
     xticks = _floats(ax.get_xticks(), MAX_ITEMS)
-    lists = (bars, lines, texts, legend, arrows, xticklabels, yticklabels, xticks)
+    lists = (bars, ax.lines, texts, legend, arrows, xticklabels, yticklabels, xticks)
     cut = cut or any(len(items) > MAX_ITEMS for items in lists)
+    budget[0] -= 3 * len(texts[:MAX_ITEMS]) + 6 * len(arrows[:MAX_ITEMS]) + 16
+    budget[0] -= sum(len(items[:MAX_ITEMS]) for items in (legend, xticklabels, yticklabels, xticks))
+    lines: list[Line] = []
+    for label, x, y in line_data:
+        room = max(0, min(MAX_POINTS, (budget[0] - 1) // 2))
+        xs, ys = _floats(x, room + 1), _floats(y, room + 1)
+        if len(xs) > room or len(ys) > room:
+            cut = True
+        xs, ys = xs[:room], ys[:room]
+        budget[0] -= 1 + len(xs) + len(ys)
+        lines.append(Line(label, xs, ys))
     summary = AxesSummary(
         title=_text(ax.get_title()),
         xlabel=_text(ax.get_xlabel()),
@@ -312,10 +329,27 @@ _CLASSES: dict[str, type] = {
 
 
 def _from_data(cls: type, data: Any, kind: str) -> Any:
+    if _count(data, MAX_VALUES + 1) > MAX_VALUES:
+        raise ValueError(f"more than {MAX_VALUES} values")
     summary = _read(kind, data, kind)
     if not isinstance(summary, cls):
         raise ValueError(f"expected a {cls.__name__}")
     return summary
+
+
+def _count(data: Any, limit: int) -> int:
+    """How many leaf values `data` holds (counting stops past `limit`); nesting is bounded by
+    the JSON it came from."""
+    total, stack = 0, [data]
+    while stack and total <= limit:
+        item = stack.pop()
+        if type(item) is dict:
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+        else:
+            total += 1
+    return total
 
 
 def _read(kind: Any, data: Any, where: str) -> Any:

@@ -344,3 +344,26 @@ def test_many_axes_are_cut_and_marked():
     summary = summarize(fig)
     assert len(summary.axes) == MAX_AXES and summary.truncated
     assert np.isfinite(summary.axes[0].xlim).all()
+
+
+def test_a_figure_of_huge_lines_keeps_its_labels_and_stays_small():
+    import matplotlib.pyplot as plt
+
+    from qgrade.figures import MAX_VALUES
+
+    fig, axes = plt.subplots(1, 3)
+    for ax in axes:
+        ax.set_title("big")
+        for _ in range(10):
+            ax.plot(np.arange(20_000), np.arange(20_000))
+    summary = summarize(fig)
+    assert summary.truncated and [ax.title for ax in summary.axes] == ["big"] * 3
+    points = sum(len(line.x) + len(line.y) for ax in summary.axes for line in ax.lines)
+    assert 0 < points <= MAX_VALUES
+    data = summary.to_data()
+    assert FigureSummary.from_data(data) == summary
+    data["axes"][0]["lines"][0]["x"] = [0.0] * 10_000
+    data["axes"][1]["lines"][0]["x"] = [0.0] * 10_000
+    data["axes"][2]["lines"] = [data["axes"][0]["lines"][0]] * 30
+    with pytest.raises(ValueError):
+        FigureSummary.from_data(data)
