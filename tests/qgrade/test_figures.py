@@ -310,9 +310,11 @@ def test_a_drawing_of_another_circuit_or_not_a_drawing():
     assert verdict.diagnosis == "wrong_figure" and verdict.details["problems"] == [
         "different_drawing"
     ]
-    verdict = qgrade.check_drawing(qc.draw("mpl"), qc)
-    assert verdict.diagnosis == "invalid_submission" and "text" in verdict.message
+    verdict = qgrade.check_drawing(qc.draw("mpl"), qc, output="text")
+    assert verdict.diagnosis == "wrong_draw_option" and "output='mpl'" in verdict.message
     assert qgrade.check_drawing(None, qc).diagnosis == "invalid_submission"
+    with pytest.raises(_guard.ExerciseError):
+        qgrade.check_drawing(qc.draw("text"), qc, output="latex")
     with pytest.raises(_guard.ExerciseError):
         qgrade.check_drawing(qc.draw("text"), qc, colour=True)
 
@@ -367,3 +369,24 @@ def test_a_figure_of_huge_lines_keeps_its_labels_and_stays_small():
     data["axes"][2]["lines"] = [data["axes"][0]["lines"][0]] * 30
     with pytest.raises(ValueError):
         FigureSummary.from_data(data)
+
+
+def test_matplotlib_drawings_are_graded_by_their_labels_and_wires():
+    qc = _circuit()
+    asked = {"reverse_bits": True, "initial_state": True}
+    drawing = qc.draw("mpl", **asked)
+    for given in (drawing, summarize(drawing)):
+        assert qgrade.check_drawing(given, qc, **asked).passed
+    assert qgrade.check_drawing(drawing, qc, output="mpl", **asked).passed
+    verdict = qgrade.check_drawing(qc.draw("mpl", reverse_bits=True), qc, **asked)
+    assert verdict.diagnosis == "wrong_draw_option" and "initial_state=False" in verdict.message
+    verdict = qgrade.check_drawing(qc.draw("mpl", idle_wires=False), qc)
+    assert verdict.diagnosis == "wrong_draw_option" and "idle_wires=False" in verdict.message
+    verdict = qgrade.check_drawing(qc.draw("mpl", fold=2), qc)
+    assert verdict.diagnosis == "wrong_draw_option" and "fold=" in verdict.message
+    other = QuantumCircuit(3, 2)
+    other.x(2)
+    verdict = qgrade.check_drawing(other.draw("mpl"), qc)
+    assert verdict.diagnosis == "wrong_figure" and "labels" in verdict.message
+    verdict = qgrade.check_drawing(plot_histogram(COUNTS), qc)
+    assert verdict.diagnosis == "wrong_figure"

@@ -138,7 +138,9 @@ def _errors(cell) -> list[str]:
     return [o.evalue for o in cell.outputs if o.output_type == "error"]
 
 
-SETUP = "import numpy as np\nimport qgrade\nfrom qiskit import QuantumCircuit"
+SETUP = (
+    "import numpy as np\nimport qgrade\nfrom qiskit import QuantumCircuit\nqgrade.register_fonts()"
+)
 ANSWERS = """
 from qiskit.visualization import plot_histogram
 def right(counts):
@@ -149,6 +151,8 @@ def drawn(qc):
     return qc.draw("text", reverse_bits=True, initial_state=True)
 def drawn_plain(qc):
     return qc.draw("text")
+def drawn_mpl(qc):
+    return qc.draw("mpl", reverse_bits=True, initial_state=True)
 def forged(counts):
     class Summary:  # a look-alike of qgrade's own class
         suptitle = "Bell"
@@ -164,6 +168,8 @@ def test_figures_and_drawings_made_in_the_sandbox_are_graded_outside(sandbox):
         "qgrade.assert_drawing(drawn(_qc), _qc, reverse_bits=True, initial_state=True)",
         "qgrade.assert_drawing(drawn_plain(_qc), _qc, reverse_bits=True, initial_state=True)",
         "qgrade.assert_histogram(forged(_counts), _counts)",
+        "qgrade.assert_drawing(drawn_mpl(_qc), _qc, reverse_bits=True, initial_state=True)",
+        "qgrade.assert_drawing(drawn_mpl(_qc), _qc, output='text', reverse_bits=True)",
     ]
     data = (
         f"_counts = {COUNTS!r}\n_qc = QuantumCircuit(2, 2)\n_qc.h(0)\n_qc.cx(0, 1)\n"
@@ -179,3 +185,5 @@ def test_figures_and_drawings_made_in_the_sandbox_are_graded_outside(sandbox):
     assert results[2] == [], results[2]
     assert len(results[3]) == 1 and results[3][0].startswith("[wrong_draw_option]")
     assert len(results[4]) == 1 and results[4][0].startswith("[invalid_submission]")
+    assert results[5] == [], results[5]  # a matplotlib drawing, read in the sandbox
+    assert len(results[6]) == 1 and "output='mpl'" in results[6][0]

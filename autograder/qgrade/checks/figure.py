@@ -78,12 +78,13 @@ def as_summary(value: Any) -> FigureSummary:
     )
 
 
-def _as_text(value: Any) -> str:
+def _as_drawing(value: Any) -> tuple[str, tuple]:
+    """The learner's drawing as ("text" | "mpl", what it shows)."""
     value, from_function = call_if_callable(value)
     if isinstance(value, str):
-        return value
+        return "text", _text_key(value)
     if type(value).__name__ == "TextDrawing":
-        return drawing_text(value)
+        return "text", _text_key(drawing_text(value))
     message = _ungradable_message(value)
     if message is not None:
         raise reject(INVALID_SUBMISSION, message)
@@ -91,15 +92,11 @@ def _as_text(value: Any) -> str:
     if isinstance(value, FigureSummary) or (
         figure_module is not None and isinstance(value, figure_module.Figure)
     ):
-        raise reject(
-            INVALID_SUBMISSION,
-            _(
-                "Got a matplotlib figure, but this exercise grades the text drawing: "
-                'use qc.draw("text", ...) and return what it gives.'
-            ),
-        )
+        return "mpl", _mpl_key(summarize(value))
     raise invalid_submission.wrong_type(
-        value, _('a text drawing (what qc.draw("text") returns)'), from_function
+        value,
+        _('a circuit drawing (what qc.draw("text") or qc.draw("mpl") returns)'),
+        from_function,
     )
 
 
@@ -674,13 +671,39 @@ _ALTERNATIVES: dict[str, tuple[Any, ...]] = {
 }
 
 
-def _render(circuit: Any, options: dict[str, Any]) -> str | None:
+def _text_key(text: str) -> tuple:
+    """A text drawing's lines, without trailing spaces and blank first or last lines."""
+    lines = [line.rstrip() for line in str(text).splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return tuple(lines)
+
+
+def _mpl_key(summary: FigureSummary) -> tuple:
+    """What a matplotlib circuit drawing shows: its labels, each with the height of its wire
+    (wires sit one unit apart, whatever the fonts; horizontal positions depend on the fonts)."""
+    return tuple(
+        sorted((t.text, round(t.y, 2)) for ax in summary.axes for t in ax.texts if t.text.strip())
+    )
+
+
+def _render(circuit: Any, options: dict[str, Any], output: str) -> tuple | None:
     import warnings
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return drawing_text(circuit.draw("text", **options))
+            drawn = circuit.draw(output, **options)
+            if output == "text":
+                return _text_key(drawing_text(drawn))
+            try:
+                return _mpl_key(summarize(drawn))
+            finally:
+                import matplotlib.pyplot as plt
+
+                plt.close(drawn)
     except Exception:
         return None
 
@@ -691,37 +714,54 @@ def _option_text(name: str, value: Any) -> str:
 
 @guarded
 def check_drawing(drawing: Any, circuit: Any, **draw_options: Any) -> Verdict:
-    """Check a text drawing against Qiskit's own drawing of `circuit` with `draw_options`.
+    """Check a circuit drawing against Qiskit's own drawing of `circuit` with `draw_options`.
 
-    drawing: what `circuit.draw("text", ...)` returned (a TextDrawing), its text, or a
-        zero-argument function returning one.
+    drawing: what `circuit.draw(...)` returned: a TextDrawing (or its text) or a matplotlib
+        Figure (or its `FigureSummary`); or a zero-argument function returning one. A text
+        drawing is compared line by line; a matplotlib drawing by its labels and their wires.
     circuit: the circuit that was drawn (or a zero-argument function returning it).
-    draw_options: the options of `QuantumCircuit.draw` the exercise asks for: reverse_bits,
-        idle_wires, initial_state, fold, cregbundle, plot_barriers, justify, wire_order,
-        vertical_compression, with_layout. Options not given must be left at their defaults.
+    draw_options: the options of `QuantumCircuit.draw` the exercise asks for: output ("text"
+        or "mpl"; when not given, either), reverse_bits, idle_wires, initial_state, fold,
+        cregbundle, plot_barriers, justify, wire_order, vertical_compression, with_layout.
+        Options not given must be left at their defaults.
 
     When the drawing differs, the check redraws the circuit with one or two options changed to
     say which option is wrong.
     """
     from qiskit import QuantumCircuit
 
-    unknown = sorted(set(draw_options) - set(DRAW_OPTIONS))
+    unknown = sorted(set(draw_options) - set(DRAW_OPTIONS) - {"output"})
     if unknown:
         raise ExerciseError(f"unknown draw options {unknown}; expected some of {DRAW_OPTIONS}")
-    text = _as_text(drawing)
+    wanted_output = draw_options.pop("output", None)
+    if wanted_output not in (None, "text", "mpl"):
+        raise ExerciseError(f"output must be 'text' or 'mpl', got {wanted_output!r}")
+    output, shown = _as_drawing(drawing)
     circ, _called = call_if_callable(circuit)
     if not isinstance(circ, QuantumCircuit):
         raise invalid_submission.wrong_type(circ, _("a QuantumCircuit"), _called)
     asked = {**_DEFAULTS, **draw_options}
-    expected = _render(circ, asked)
+    options_text = _shown([_option_text(k, v) for k, v in sorted(draw_options.items())])
+    if wanted_output is not None and output != wanted_output:
+        return fail(
+            WRONG_DRAW_OPTION,
+            _("Your drawing is this circuit drawn with {changes}.").format(
+                changes=_("{used} where the exercise asks for {wanted}").format(
+                    used=_option_text("output", output),
+                    wanted=_option_text("output", wanted_output),
+                )
+            ),
+            options=["output"],
+        )
+    expected = _render(circ, asked, output)
     if expected is None:
         raise ExerciseError(f"Qiskit cannot draw this circuit with {draw_options}")
-    if _same_drawing(text, expected):
+    if shown == expected:
         return _correct(
             _("Correct! Your drawing is the circuit drawn with the asked options."),
-            options=_shown([_option_text(k, v) for k, v in sorted(draw_options.items())]),
+            options=options_text,
         )
-    changed = _explain(text, circ, asked)
+    changed = _explain(shown, circ, asked, output)
     if changed:
         parts = []
         for name, used in changed:
@@ -745,61 +785,52 @@ def check_drawing(drawing: Any, circuit: Any, **draw_options: Any) -> Verdict:
             ),
             options=[name for name, _used in changed],
         )
-    line = _first_difference(text, expected)
-    return fail(
-        WRONG_FIGURE,
-        _(
+    options_text = options_text if draw_options else _("the default options")
+    if output == "mpl":
+        message = _(
+            "Your drawing is not this circuit drawn with {options}: its labels or wires differ."
+        ).format(options=options_text)
+    else:
+        message = _(
             "Your drawing is not this circuit drawn with {options}. The first line that "
             "differs is line {line}."
-        ).format(
-            options=_shown([_option_text(k, v) for k, v in sorted(draw_options.items())])
-            if draw_options
-            else _("the default options"),
-            line=line,
-        ),
-        problems=["different_drawing"],
-    )
+        ).format(options=options_text, line=_first_difference(shown, expected))
+    return fail(WRONG_FIGURE, message, problems=["different_drawing"])
 
 
-def _lines(text: str) -> list[str]:
-    lines = [line.rstrip() for line in str(text).splitlines()]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
-
-
-def _same_drawing(a: str, b: str) -> bool:
-    return _lines(a) == _lines(b)
-
-
-def _first_difference(a: str, b: str) -> int:
-    la, lb = _lines(a), _lines(b)
-    for i, (x, y) in enumerate(itertools.zip_longest(la, lb), start=1):
+def _first_difference(a: tuple, b: tuple) -> int:
+    for i, (x, y) in enumerate(itertools.zip_longest(a, b), start=1):
         if x != y:
             return i
     return 1
 
 
-def _explain(text: str, circ: Any, asked: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The fewest (one or two) options whose change makes Qiskit draw `text`."""
+_MPL_FOLDS = (-1, *range(1, 41))
+_BOOLEAN_OPTIONS = ("reverse_bits", "idle_wires", "initial_state", "cregbundle", "plot_barriers")
+
+
+def _explain(shown: tuple, circ: Any, asked: dict[str, Any], output: str) -> list[tuple[str, Any]]:
+    """The fewest (one or two) options whose change makes Qiskit draw what was shown."""
     singles: list[tuple[str, Any]] = []
     for name, values in _ALTERNATIVES.items():
+        if output == "mpl" and name == "fold":
+            values = _MPL_FOLDS
         current = asked.get(name)
         for value in values:
-            if value != current and not (name == "wire_order" and asked.get("reverse_bits")):
+            if value != current:
                 singles.append((name, value))
     folds = []
-    if "»" in text:  # a folded drawing: which width was it folded at?
+    if output == "text" and any("»" in line for line in shown):  # folded: at which width?
         folds = [("fold", w) for w in range(20, 161) if w not in _ALTERNATIVES["fold"]]
         folds = [(name, w) for name, w in folds if w != asked.get("fold")]
     for name, value in singles + folds:
-        if _same_drawing(text, _render(circ, {**asked, name: value}) or ""):
+        if shown == _render(circ, {**asked, name: value}, output):
             return [(name, value)]
-    for (n1, v1), (n2, v2) in itertools.combinations(singles, 2):
+    # pairs: every pair for text (milliseconds each); the yes/no options for matplotlib
+    pairs = singles if output == "text" else [o for o in singles if o[0] in _BOOLEAN_OPTIONS]
+    for (n1, v1), (n2, v2) in itertools.combinations(pairs, 2):
         if n1 == n2:
             continue
-        if _same_drawing(text, _render(circ, {**asked, n1: v1, n2: v2}) or ""):
+        if shown == _render(circ, {**asked, n1: v1, n2: v2}, output):
             return [(n1, v1), (n2, v2)]
     return []
