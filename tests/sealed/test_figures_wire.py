@@ -187,3 +187,17 @@ def test_figures_and_drawings_made_in_the_sandbox_are_graded_outside(sandbox):
     assert len(results[4]) == 1 and results[4][0].startswith("[invalid_submission]")
     assert results[5] == [], results[5]  # a matplotlib drawing, read in the sandbox
     assert len(results[6]) == 1 and "output='mpl'" in results[6][0]
+
+
+def test_a_figure_sent_is_closed_so_many_calls_do_not_pile_up():
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    codec = wire.Codec()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns past 20 open figures
+        for _ in range(25):
+            assert codec.decode(codec.encode(plot_histogram(COUNTS))).axes
+    assert plt.get_fignums() == []

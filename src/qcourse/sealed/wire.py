@@ -378,6 +378,15 @@ def _encode_figure(value: Any) -> dict | None:
         return {"$": "figure", "summary": summarize(value).to_data()}
     except Exception:
         return {"$": "ungradable", "type": "matplotlib figure that cannot be read"}
+    finally:
+        # a test may call a plotting answer many times: pyplot must not keep them all open
+        # (past 20 it warns, and a warning in a graded cell costs its points)
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            try:
+                pyplot.close(value)
+            except Exception:
+                pass
 
 
 def _decode_figure(data: dict) -> Any:
