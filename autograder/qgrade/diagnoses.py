@@ -31,6 +31,8 @@ WRONG_VALUE = "wrong_value"  # check_value: a classical answer (number, string, 
 INTERRUPTED = "interrupted"
 CONTROL_TARGET_SWAPPED = "control_target_swapped"
 ONE_GATE_AWAY = "one_gate_away"
+WRONG_FIGURE = "wrong_figure"  # checks/figure.py: a plot or drawing does not show what was asked
+WRONG_DRAW_OPTION = "wrong_draw_option"  # checks/figure.py: the right circuit, another option
 
 
 def N_(message: str) -> str:
@@ -140,6 +142,16 @@ DECLARED: tuple[Diagnosis, ...] = (
         ONE_GATE_AWAY,
         "Right once one named gate is added, removed or replaced (verified).",
         N_("One gate away"),
+    ),
+    Diagnosis(
+        WRONG_FIGURE,
+        "A plot or drawing does not show what was asked (its data, kind, order, title, legend).",
+        N_("Not the asked figure"),
+    ),
+    Diagnosis(
+        WRONG_DRAW_OPTION,
+        "A drawing of the right circuit, drawn with another option than asked (says which).",
+        N_("Wrong drawing option"),
     ),
 )
 

@@ -36,7 +36,11 @@ from typing import Any
 from qgrade.verdict import Verdict
 
 __all__ = [
+    "assert_bloch",
     "assert_counts",
+    "assert_drawing",
+    "assert_figure",
+    "assert_histogram",
     "assert_operator",
     "assert_oracle",
     "assert_state",
@@ -283,3 +287,27 @@ def partial_credit(*verdicts: Verdict | Callable[[], Verdict], points: float) ->
     earned = points * sum(v.score for v, _notes in results) / len(results)
     # round away float noise (2/3 * 3 = 1.9999999999999998) so the gradebook shows clean numbers
     return round(min(earned, points), 6)
+
+
+def assert_figure(figure: Any, **options: Any) -> None:
+    """`qgrade.check_figure(figure, **options)`, as a test-cell assertion."""
+    __tracebackhide__ = True  # noqa: F841
+    _checked("check_figure", figure, **options)
+
+
+def assert_histogram(figure: Any, expected: Any, **options: Any) -> None:
+    """`qgrade.check_histogram(figure, expected, **options)`, as a test-cell assertion."""
+    __tracebackhide__ = True  # noqa: F841
+    _checked("check_histogram", figure, expected, **options)
+
+
+def assert_bloch(figure: Any, expected: Any, **options: Any) -> None:
+    """`qgrade.check_bloch(figure, expected, **options)`, as a test-cell assertion."""
+    __tracebackhide__ = True  # noqa: F841
+    _checked("check_bloch", figure, expected, **options)
+
+
+def assert_drawing(drawing: Any, circuit: Any, **draw_options: Any) -> None:
+    """`qgrade.check_drawing(drawing, circuit, **draw_options)`, as a test-cell assertion."""
+    __tracebackhide__ = True  # noqa: F841
+    _checked("check_drawing", drawing, circuit, **draw_options)

@@ -614,6 +614,72 @@ plot_bloch_multivector(Statevector(demo))
 # %% exercise="bloch_state"
 
 # %% [markdown] lang="en"
+# ## 10. Drawing circuits and states the way you need them
+#
+# `qc.draw()` takes options that change only the picture, never the circuit. These are the ones
+# you will use (and be asked about) most:
+#
+# | option | what it does |
+# |---|---|
+# | `output="text"` or `"mpl"` | ASCII art (a `TextDrawing`, which `print` shows) or a matplotlib figure |
+# | `reverse_bits=True` | puts qubit 0 at the bottom, in the order of the label $\lvert q_{n-1}\dots q_0\rangle$ |
+# | `initial_state=True` | writes the starting $\lvert 0\rangle$ at the left of each wire |
+# | `idle_wires=False` | leaves out the wires that no instruction touches |
+# | `fold=n` | wraps the drawing after `n` characters (text) or gates (mpl); `fold=-1` never wraps |
+#
+# `plot_bloch_multivector(state)` draws one Bloch sphere per qubit, titled `qubit 0`, `qubit 1`,
+# ..., starting from qubit 0. `reverse_bits=True` starts from the last qubit instead (the order of
+# the ket label), and `title=...` writes a title above the spheres.
+
+# %% [markdown] lang="ko"
+# ## 10. 필요한 모양으로 회로와 상태 그리기
+#
+# `qc.draw()`에는 회로가 아니라 그림만 바꾸는 옵션이 있습니다. 가장 자주 쓰고 (시험에도 자주 나오는)
+# 옵션은 다음과 같습니다.
+#
+# | 옵션 | 하는 일 |
+# |---|---|
+# | `output="text"` 또는 `"mpl"` | ASCII 그림(`print`로 보이는 `TextDrawing`) 또는 matplotlib 그림 |
+# | `reverse_bits=True` | 큐비트 0을 맨 아래에 두어, 레이블 $\lvert q_{n-1}\dots q_0\rangle$과 같은 순서로 그립니다 |
+# | `initial_state=True` | 각 선의 왼쪽 끝에 시작 상태 $\lvert 0\rangle$을 적습니다 |
+# | `idle_wires=False` | 어떤 명령도 닿지 않는 선을 빼고 그립니다 |
+# | `fold=n` | 그림을 `n`글자(text) 또는 `n`게이트(mpl)마다 접어 다음 줄로 넘깁니다. `fold=-1`이면 접지 않습니다 |
+#
+# `plot_bloch_multivector(state)`는 큐비트마다 블로흐 구를 하나씩, 큐비트 0부터 `qubit 0`, `qubit 1`,
+# ... 이라는 제목을 붙여 그립니다. `reverse_bits=True`를 주면 (켓 레이블의 순서대로) 마지막 큐비트부터
+# 그리고, `title=...`은 구들 위에 제목을 답니다.
+
+# %%
+picture = QuantumCircuit(3)
+picture.h(0)
+picture.s(0)
+picture.x(1)
+print(picture.draw("text"))
+print(picture.draw("text", reverse_bits=True, initial_state=True))
+print(picture.draw("text", idle_wires=False))
+
+# %% [markdown] lang="en"
+# The three drawings show the same circuit: as built; with qubit 0 at the bottom and the starting
+# $|0\rangle$ written out; without the untouched qubit 2. The spheres below start from qubit 2
+# because of `reverse_bits=True`: qubit 2 stays at $|0\rangle$ (up), qubit 1 is $|1\rangle$ (down)
+# and qubit 0 is $|i\rangle$ (towards $+y$).
+
+# %% [markdown] lang="ko"
+# 세 그림은 모두 같은 회로입니다. 만든 그대로, 큐비트 0을 맨 아래에 두고 시작 상태 $|0\rangle$을 적은
+# 그림, 아무 게이트도 닿지 않은 큐비트 2를 뺀 그림입니다. 아래 블로흐 구들은 `reverse_bits=True` 때문에
+# 큐비트 2부터 그려집니다. 큐비트 2는 $|0\rangle$(위쪽)에 머물고, 큐비트 1은 $|1\rangle$(아래쪽),
+# 큐비트 0은 $|i\rangle$($+y$ 쪽)입니다.
+
+# %%
+plot_bloch_multivector(
+    Statevector(picture), title=r"$|0\rangle|1\rangle|i\rangle$", reverse_bits=True
+)
+
+# %% exercise="draw_for_notes"
+
+# %% exercise="bloch_pair"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - A qubit's state is a normalized vector $\alpha|0\rangle + \beta|1\rangle$; the Born rule gives

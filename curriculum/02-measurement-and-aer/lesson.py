@@ -671,6 +671,74 @@ print(np.round(success, 3), round(float(np.mean(success)), 3), round(np.cos(np.p
 # %% exercise="tell_x_from_z"
 
 # %% [markdown] lang="en"
+# ## Visualising counts
+#
+# Two functions draw counts as bars:
+#
+# - `plot_histogram(counts)` draws the **counts** themselves (the y axis says "Count");
+# - `plot_distribution(counts)` draws them **normalised**, as probabilities that sum to 1 (its y
+#   axis says "Quasi-probability", because it also draws the quasi-probabilities of error
+#   mitigation, which may be negative).
+#
+# Both take a list of count dictionaries to compare several runs side by side, with options that
+# change the picture, never the data:
+#
+# | option | what it does |
+# |---|---|
+# | `legend=["a", "b"]` | names the runs, in the order of the list |
+# | `title="..."` | a title above the chart |
+# | `sort="asc"` / `"desc"` | outcomes in increasing (default) or decreasing order of their bit string |
+# | `sort="value"` / `"value_desc"` | outcomes from the least to the most frequent, or the reverse |
+# | `sort="hamming", target_string="11"` | outcomes by how many bits differ from `target_string` |
+# | `number_to_keep=k` | keeps the `k` most frequent outcomes and adds the rest up in one bar, `rest` |
+# | `bar_labels=False` | leaves out the numbers written above the bars |
+#
+# Below, an ideal Bell-pair run next to counts such as a noisy device returns (typed in here;
+# module 12 simulates real noise): the errors `01` and `10` are easy to see once the bars are
+# sorted by frequency.
+
+# %% [markdown] lang="ko"
+# ## 집계 시각화
+#
+# 집계를 막대로 그리는 함수는 두 가지입니다.
+#
+# - `plot_histogram(counts)`는 집계 **그 자체**를 그립니다(y축 이름은 "Count").
+# - `plot_distribution(counts)`는 합이 1이 되도록 **정규화한** 확률로 그립니다. y축 이름이
+#   "Quasi-probability"인 까닭은, 오류 완화에서 나오는 음수일 수도 있는 준확률(quasi-probability)도 이
+#   함수로 그리기 때문입니다.
+#
+# 두 함수 모두 집계 딕셔너리의 리스트를 받아 여러 실행을 나란히 비교할 수 있고, 데이터가 아니라
+# 그림만 바꾸는 옵션이 있습니다.
+#
+# | 옵션 | 하는 일 |
+# |---|---|
+# | `legend=["a", "b"]` | 리스트 순서대로 각 실행의 이름을 붙입니다(범례) |
+# | `title="..."` | 그래프 위에 제목을 답니다 |
+# | `sort="asc"` / `"desc"` | 결과를 비트 문자열의 오름차순(기본값) 또는 내림차순으로 놓습니다 |
+# | `sort="value"` / `"value_desc"` | 결과를 가장 드문 것부터, 또는 가장 잦은 것부터 놓습니다 |
+# | `sort="hamming", target_string="11"` | `target_string`과 다른 비트 수가 적은 결과부터 놓습니다 |
+# | `number_to_keep=k` | 가장 잦은 결과 `k`개만 남기고 나머지는 `rest` 막대 하나로 합칩니다 |
+# | `bar_labels=False` | 막대 위에 적히는 숫자를 뺍니다 |
+#
+# 아래는 이상적인 벨 쌍 실행 결과와, 잡음이 있는 장치가 돌려줄 법한 집계(여기서는 직접 적어 넣은
+# 값이며, 실제 잡음은 12번째 모듈에서 시뮬레이션합니다)를 나란히 그린 것입니다. 막대를 빈도순으로
+# 정렬하면 오류 결과 `01`과 `10`이 한눈에 보입니다.
+
+# %%
+from qiskit.visualization import plot_distribution
+
+bell_pair = QuantumCircuit(2)
+bell_pair.h(0)
+bell_pair.cx(0, 1)
+bell_pair.measure_all()
+bell_ideal = simulator.run(bell_pair, shots=1000, seed_simulator=5).result().get_counts()
+bell_noisy = {"00": 455, "11": 468, "01": 41, "10": 36}
+display(plot_histogram(bell_noisy, sort="hamming", target_string="11", title="11"))
+plot_distribution([bell_ideal, bell_noisy], legend=["ideal", "noisy"], sort="value_desc")
+
+# %% exercise="compare_runs"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - A measurement returns 0 or 1 at random with the Born-rule probabilities and collapses the qubit;

@@ -603,6 +603,67 @@ for c in (phi_plus, plus_plus):
 # %% exercise="zz_expectation"
 
 # %% [markdown] lang="en"
+# ## Pictures of a two-qubit state
+#
+# Since the Bloch spheres of an entangled pair are empty, Qiskit has plots of the whole state. They
+# all draw the **density matrix** $\rho = |\psi\rangle\langle\psi|$, the table of the products
+# $\psi_j \overline{\psi_k}$ of the amplitudes: its diagonal holds the probabilities of the basis
+# states, and an entry off the diagonal is non-zero when two basis states are in superposition
+# (a **coherence**).
+#
+# - `plot_state_city(state)` draws $\rho$ as two 3-D bar charts, "cities": the real parts (titled
+#   *Real Amplitude (ρ)*) and the imaginary parts (*Imaginary Amplitude (ρ)*), with the basis
+#   states along both axes. `title=...` writes a title above both.
+# - `plot_state_hinton(state)` draws the same two matrices flat, as squares whose size is the
+#   magnitude and whose colour is the sign.
+# - `plot_state_paulivec(state)` draws the expectation values of the Pauli strings (`XX`, `ZZ`, ...)
+#   as bars.
+# - `plot_state_qsphere(state)` puts each basis state on a sphere, with the phase as a colour (it
+#   needs the `seaborn` package, which this course does not install).
+#
+# For $|\Phi^-\rangle = (|00\rangle - |11\rangle)/\sqrt2$ the real city has four bars of height
+# $\frac12$ at the corners: two up on the diagonal ($|00\rangle$ and $|11\rangle$ each have
+# probability $\frac12$) and two **down** off the diagonal, the minus sign of the superposition.
+# The Pauli bars say the same: $\langle XX\rangle = -1$, $\langle YY\rangle = +1$,
+# $\langle ZZ\rangle = +1$.
+
+# %% [markdown] lang="ko"
+# ## 2큐비트 상태의 그림
+#
+# 얽힌 쌍의 블로흐 구는 비어 있으므로, Qiskit에는 상태 전체를 그리는 그래프가 있습니다. 이 그래프들은
+# 모두 **밀도 행렬** $\rho = |\psi\rangle\langle\psi|$, 즉 진폭의 곱 $\psi_j \overline{\psi_k}$를 모은
+# 표를 그립니다. 대각선에는 기저 상태의 확률이 있고, 대각선 밖의 원소는 두 기저 상태가 중첩되어 있을
+# 때 0이 아닙니다(**결맞음**, coherence).
+#
+# - `plot_state_city(state)`는 $\rho$를 3차원 막대그래프 두 개, 즉 "도시(city)"로 그립니다. 실수부(제목
+#   *Real Amplitude (ρ)*)와 허수부(*Imaginary Amplitude (ρ)*)이며, 두 축에 기저 상태가 놓입니다.
+#   `title=...`은 두 그래프 위에 제목을 답니다.
+# - `plot_state_hinton(state)`는 같은 두 행렬을 평면에 사각형으로 그립니다. 사각형의 크기가 크기(절댓값),
+#   색이 부호입니다.
+# - `plot_state_paulivec(state)`는 파울리 문자열(`XX`, `ZZ`, ...)의 기댓값을 막대로 그립니다.
+# - `plot_state_qsphere(state)`는 각 기저 상태를 구 위에 놓고 위상을 색으로 나타냅니다(`seaborn`
+#   패키지가 필요한데, 이 과정에서는 설치하지 않습니다).
+#
+# $|\Phi^-\rangle = (|00\rangle - |11\rangle)/\sqrt2$의 실수부 도시에는 네 모서리에 높이 $\frac12$인
+# 막대가 네 개 있습니다. 대각선 위의 두 막대는 위로 솟고($|00\rangle$과 $|11\rangle$의 확률이 각각
+# $\frac12$), 대각선 밖의 두 막대는 중첩의 마이너스 부호 때문에 **아래로** 내려갑니다. 파울리 막대도
+# 같은 것을 말해 줍니다: $\langle XX\rangle = -1$, $\langle YY\rangle = +1$, $\langle ZZ\rangle = +1$.
+
+# %%
+from qiskit.visualization import plot_state_city, plot_state_hinton, plot_state_paulivec
+
+pictured = QuantumCircuit(2)
+pictured.h(0)
+pictured.cx(0, 1)
+pictured.z(0)
+pictured_state = Statevector(pictured)
+display(plot_state_city(pictured_state, title=r"$|\Phi^-\rangle$"))
+display(plot_state_hinton(pictured_state))
+plot_state_paulivec(pictured_state)
+
+# %% exercise="city_of"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - $n$ qubits have $2^n$ amplitudes; a product state is a tensor product, and Qiskit writes

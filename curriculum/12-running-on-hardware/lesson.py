@@ -423,6 +423,73 @@ else:
     print(USE_REAL_HARDWARE, account_file.exists())
 
 # %% [markdown] lang="en"
+# ## Seeing the layout
+#
+# Two plots show a device and where a circuit sits on it:
+#
+# - `plot_gate_map(backend)` draws the device's coupling map: a circle per physical qubit, a line
+#   per coupled pair (`fake_manila` is the line $0 - 1 - 2 - 3 - 4$);
+# - `plot_circuit_layout(transpiled, backend)` draws the same map with the qubits of the initial
+#   layout in black, each labelled with the **logical** qubit it holds (`view="physical"` labels
+#   them with their physical index instead).
+#
+# Both are rendered by Graphviz, a separate program that this course's image may lack (the next
+# cell draws them only when it is installed), and what they return is a picture. The same facts
+# are in the data: `initial_index_layout(filter_ancillas=True)` lists, for each logical qubit, the
+# physical qubit it starts on (what `plot_circuit_layout` colours), and the text drawing labels
+# each wire `q_v -> p` (logical qubit $v$ on physical qubit $p$). `idle_wires=False` leaves out the
+# physical qubits the circuit never uses, and `fold=-1` keeps a long transpiled circuit on one
+# line per wire. `with_layout=False` would drop the `-> p` part.
+#
+# Below, logical qubits 0, 1, 2 are placed on physical qubits 4, 2, 0: not neighbours, so routing
+# adds SWAPs, and the final layout differs from the initial one.
+
+# %% [markdown] lang="ko"
+# ## 배치 보기
+#
+# 장치와, 회로가 그 장치의 어디에 놓였는지를 보여 주는 그래프가 두 가지 있습니다.
+#
+# - `plot_gate_map(backend)`는 장치의 결합 맵을 그립니다. 물리 큐비트마다 원 하나, 결합된 쌍마다 선
+#   하나입니다(`fake_manila`는 $0 - 1 - 2 - 3 - 4$의 일렬 구조입니다).
+# - `plot_circuit_layout(transpiled, backend)`는 같은 맵에 초기 배치의 큐비트를 검은색으로 칠하고, 각
+#   큐비트에 그 위에 놓인 **논리** 큐비트 번호를 적습니다(`view="physical"`을 주면 물리 큐비트 번호를
+#   적습니다).
+#
+# 두 그래프는 Graphviz라는 별도 프로그램으로 그리는데, 이 과정의 이미지에는 없을 수 있습니다(다음 셀은
+# 설치되어 있을 때만 그립니다). 또 이 함수들이 돌려주는 것은 한 장의 그림입니다. 같은 사실이 데이터에도
+# 있습니다. `initial_index_layout(filter_ancillas=True)`는 논리 큐비트마다 시작하는 물리 큐비트를
+# 나열하고(`plot_circuit_layout`이 칠하는 큐비트), 텍스트 회로도는 각 선에 `q_v -> p`(논리 큐비트 $v$가
+# 물리 큐비트 $p$ 위에 있음)라는 이름을 붙입니다. `idle_wires=False`는 회로가 쓰지 않는 물리 큐비트를
+# 빼고, `fold=-1`은 긴 트랜스파일 회로를 선마다 한 줄로 유지합니다. `with_layout=False`를 주면
+# `-> p` 부분이 빠집니다.
+#
+# 아래에서는 논리 큐비트 0, 1, 2를 물리 큐비트 4, 2, 0에 놓습니다. 이웃하지 않으므로 라우팅이 SWAP을
+# 넣고, 최종 배치가 초기 배치와 달라집니다.
+
+# %%
+import shutil
+
+from qiskit.visualization import plot_circuit_layout, plot_gate_map
+
+spread = QuantumCircuit(3)
+spread.h(0)
+spread.cx(0, 1)
+spread.cx(1, 2)
+spread_device = transpile(
+    spread, manila, initial_layout=[4, 2, 0], optimization_level=1, seed_transpiler=7
+)
+print(spread_device.layout.initial_index_layout(filter_ancillas=True))
+print(spread_device.layout.final_index_layout(filter_ancillas=True))
+print(spread_device.draw("text", idle_wires=False, fold=-1))
+if shutil.which("dot"):
+    display(plot_gate_map(manila))
+    display(plot_circuit_layout(spread_device, manila))
+
+# %% exercise="start_qubits"
+
+# %% exercise="device_drawing"
+
+# %% [markdown] lang="en"
 # ## Summary
 #
 # - A device runs only its **basis gates** (`rz`, `sx`, `x` + one two-qubit gate) on the pairs of

@@ -110,6 +110,14 @@ CASES = {
         ["Ancilla qubit 2", "|11⟩"],
     ),
     "wrong_qubit_count": (lambda: qgrade.check_state(QuantumCircuit(3), BELL), ["3", "2"]),
+    "wrong_figure": (
+        lambda: qgrade.check_histogram(_histogram({"00": 5, "11": 5}), {"00": 5, "01": 5}),
+        ["01", "11"],
+    ),
+    "wrong_draw_option": (
+        lambda: qgrade.check_drawing(bell().draw("text"), bell(), reverse_bits=True),
+        ["reverse_bits=False", "reverse_bits=True"],
+    ),
     "forbidden_instruction": (
         lambda: qgrade.check_state(_initialize_circuit(), BELL),
         ["initialize"],
@@ -138,6 +146,15 @@ CASES = {
 
 def _interrupted():
     raise KeyboardInterrupt
+
+
+def _histogram(counts: dict) -> object:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from qiskit.visualization import plot_histogram
+
+    return qgrade.summarize(plot_histogram(counts))
 
 
 def _initialize_circuit() -> QuantumCircuit:

@@ -25,6 +25,8 @@
 | interrupted             | interrupted.py              | the learner's function was interrupted            |
 | control_target_swapped  | control_target_swapped.py   | one CX with control and target swapped (verified) |
 | one_gate_away           | one_gate_away.py            | one gate to add, remove or replace (verified)     |
+| wrong_figure            | (checks/figure.py)          | a plot or drawing shows other data, kind, title   |
+| wrong_draw_option       | (checks/figure.py)          | the right circuit drawn with another draw option  |
 
 `repair.py` (with the search in `circuit_edits.py`) replaces a generic verdict (`wrong_operator`,
 `wrong_amplitudes`) by `control_target_swapped` or `one_gate_away` when the repaired circuit

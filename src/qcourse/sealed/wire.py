@@ -2,7 +2,9 @@
 
 Frames are a 4-byte big-endian length and a UTF-8 JSON document. Values cross as tagged JSON:
 plain numbers, strings and containers; numpy arrays of numbers (`.npy` bytes, never pickled);
-circuits and gates as QPY; a few quantum_info types as their numbers. Functions cross as
+circuits and gates as QPY; a few quantum_info types as their numbers; a matplotlib Figure as
+what it shows (`qgrade.figures.FigureSummary` data, read where it was made) and a Qiskit
+TextDrawing as its text. Functions cross as
 *handles*: the receiving side gets a proxy whose calls travel back over the channel, so code
 always runs on the side that owns it. Anything else arrives as `Ungradable`, which refuses every
 use. Nothing here ever unpickles or evaluates what it receives.
@@ -276,7 +278,7 @@ def _from_qpy(text: str) -> Any:
     return circuit
 
 
-def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
+def _encode_library(value: Any, codec: Codec, depth: int) -> dict | str | None:
     t = type(value)
     module = getattr(t, "__module__", "") or ""
     if module.startswith("numpy"):
@@ -290,6 +292,8 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
             if value.dtype.kind in "biufc":
                 return {"$": "npscalar", "npy": _npy(np.asarray(value))}
         return None
+    if module.startswith(("matplotlib", "qgrade")):
+        return _encode_figure(value)
     import qiskit.circuit
 
     # singleton gates (XGate(), CXGate(), ...) have classes made at run time, without a module
@@ -324,6 +328,16 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
         }
     if t is Pauli:
         return {"$": "pauli", "label": value.to_label()}
+    if module == "qiskit.visualization.circuit.text" and t.__name__ == "TextDrawing":
+        from qiskit.visualization.circuit.text import TextDrawing
+
+        if t is TextDrawing:  # crosses as the text the learner sees
+            from qgrade.figures import drawing_text
+
+            try:
+                return drawing_text(value)
+            except Exception:
+                return {"$": "ungradable", "type": "text drawing that cannot be read"}
     if t.__name__ == "Counts" and isinstance(value, dict):
         return codec.encode(dict(value), depth)
     if t.__name__ == "BitArray":
@@ -345,6 +359,43 @@ def _encode_library(value: Any, codec: Codec, depth: int) -> dict | None:
             "metadata": codec.encode(dict(value.metadata), depth + 1),
         }
     return _encode_backend(value)
+
+
+def _encode_figure(value: Any) -> dict | None:
+    """A matplotlib Figure crosses as what it shows (`qgrade.figures.FigureSummary` data), read
+    on the side that made it; nothing of matplotlib is ever rebuilt from what arrives."""
+    import sys
+
+    from qgrade.figures import FigureSummary, summarize
+
+    t = type(value)
+    if t is FigureSummary:
+        return {"$": "figure", "summary": value.to_data()}
+    figure_module = sys.modules.get("matplotlib.figure")
+    if figure_module is None or t is not figure_module.Figure:
+        return None
+    try:
+        return {"$": "figure", "summary": summarize(value).to_data()}
+    except Exception:
+        return {"$": "ungradable", "type": "matplotlib figure that cannot be read"}
+    finally:
+        # a test may call a plotting answer many times: pyplot must not keep them all open
+        # (past 20 it warns, and a warning in a graded cell costs its points)
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            try:
+                pyplot.close(value)
+            except Exception:
+                pass
+
+
+def _decode_figure(data: dict) -> Any:
+    from qgrade.figures import FigureSummary
+
+    try:
+        return FigureSummary.from_data(data.get("summary"))
+    except (ValueError, TypeError, RecursionError):
+        return Ungradable("malformed figure summary")
 
 
 def _encode_backend(value: Any) -> dict | None:
@@ -418,6 +469,8 @@ def _decode_library(tag: Any, data: dict, codec: Codec, depth: int) -> Any:
         return _from_npy(data["npy"])
     if tag == "npscalar":
         return _from_npy(data["npy"])[()]
+    if tag == "figure":
+        return _decode_figure(data)
     if tag == "circuit":
         return _from_qpy(data["qpy"])
     if tag == "instruction":
