@@ -165,19 +165,39 @@ def test_progress_shows_coverage_and_score_per_exam_section(qhome, tmp_path):
         for line in result.stdout.splitlines()
         if "│" in line
     }
-    assert rows["5. Use the Sampler primitive"] == ["12%", "3 / 8", "2", "67%", "1 / 2"]
+    assert rows["5. Use the Sampler primitive"] == ["12%", "3 / 8", "2", "67%", "1 / 3"]
     assert rows["1. Perform quantum operations"] == ["16%", "1 / 11", "0", "0%", "0 / 7"]
     assert rows["4. Run quantum circuits (jobs, sessions, batches, runtime primitives)"][-1] == (
-        "0 / 6"  # fez_isa was checked but not passed
+        "0 / 8"  # fez_isa was checked but not passed
     )
-    assert rows["8. Operate with OpenQASM"] == ["6%", "0 / 5", "0", "–", "0 / 1"]
-    assert rows["2. Visualize quantum circuits, measurements and states"][-1] == "–"
+    assert rows["8. Operate with OpenQASM"] == ["6%", "0 / 5", "0", "–", "0 / 2"]
+    assert rows["2. Visualize quantum circuits, measurements and states"][-1] == "0 / 5"
     flat = " ".join(result.stdout.split())
     assert "Certification practice: IBM C1000-179" in flat
     assert "Exam-weighted share of the bank answered right: 3%" in flat  # 12 * 2/8 / 100
     ko = run_qcourse(*args, "--lang", "ko", env={**os.environ, "COLUMNS": "200"})
     assert "자격증 연습" in ko.stdout and "5. Sampler 프리미티브 사용" in ko.stdout
     assert "시험 영역" in ko.stdout and "67%" in ko.stdout
+    # the transcript carries the same table
+    out = tmp_path / "transcript"
+    transcript = ("transcript", "--curriculum", str(CURRICULUM), "--out", str(out), "--no-pdf")
+    for lang in ("en", "ko"):
+        assert run_qcourse(*transcript, "--lang", lang).returncode == 0
+    html = (out / "transcript-en.html").read_text(encoding="utf-8")
+    assert "<h2>Certification practice: IBM C1000-179" in html
+    assert (
+        "<tr><td>5. Use the Sampler primitive</td><td>12%</td><td>3 / 8</td><td>2</td>"
+        "<td>67%</td></tr>"
+    ) in html
+    assert "<td>1. Perform quantum operations</td><td>16%</td><td>1 / 11</td><td>0</td>" in html
+    assert "자격증 연습" in (out / "transcript-ko.html").read_text(encoding="utf-8")
+
+
+def test_a_transcript_without_practice_answers_has_no_practice_table(qhome, tmp_path):
+    out = tmp_path / "transcript"
+    args = ("transcript", "--curriculum", str(CURRICULUM), "--out", str(out), "--no-pdf")
+    assert run_qcourse(*args, "--lang", "en").returncode == 0
+    assert "Certification practice" not in (out / "transcript-en.html").read_text("utf-8")
 
 
 def test_section_scores_count_the_latest_answer_per_question():

@@ -51,7 +51,29 @@ def _text(lang: str) -> dict[str, str]:
             lang,
         ),
         "note": _("Self-study evidence: not an examination under supervision.", lang),
+        "practice": _("Certification practice", lang),
+        "section": _("Exam section", lang),
+        "weight": _("Weight", lang),
+        "answered": _("Answered", lang),
+        "right": _("Right", lang),
+        "practice_score": _("Score", lang),
     }
+
+
+def practice_lines(view: ProgressView, lang: str) -> list[str]:
+    """One line per exam section of the practice bank (none when the learner answered none)."""
+    if not any(row.answered for row in view.exam_sections):
+        return []
+    t = _text(lang)
+    lines = []
+    for row in view.exam_sections:
+        score = "–" if row.score is None else f"{row.score:.0f}%"
+        lines.append(
+            f"{row.number}. {row.title} ({t['weight']} {row.weight:g}%): "
+            f"{t['answered']} {row.answered} / {row.questions}, {t['right']} {row.right}, "
+            f"{t['practice_score']} {score}"
+        )
+    return lines
 
 
 def _date(ts: float | None) -> str:
@@ -127,6 +149,19 @@ def render_html(
             f"<tr><td>{e(m.module)}<br><span class='dim'>{e(m.title)}</span></td>"
             f"<td>{m.best_score:g} / {m.total_points:g}</td><td>{e(status)}</td></tr>"
         )
+    practice = ""
+    if practice_lines(view, lang):
+        cells = "".join(
+            f"<tr><td>{row.number}. {e(row.title)}</td><td>{row.weight:g}%</td>"
+            f"<td>{row.answered} / {row.questions}</td><td>{row.right}</td>"
+            f"<td>{'–' if row.score is None else f'{row.score:.0f}%'}</td></tr>"
+            for row in view.exam_sections
+        )
+        practice = (
+            f'<h2>{e(t["practice"])}: {e(view.exam)}</h2>\n<table class="practice">\n'
+            f"<tr><th>{e(t['section'])}</th><th>{e(t['weight'])}</th><th>{e(t['answered'])}</th>"
+            f"<th>{e(t['right'])}</th><th>{e(t['practice_score'])}</th></tr>\n{cells}\n</table>\n"
+        )
     version = e(str(view.cfqt_version))
     return f"""<!DOCTYPE html>
 <html lang="{e(lang)}"><head><meta charset="utf-8">
@@ -158,7 +193,7 @@ ul {{ margin: 0; padding-left: 1.1rem; }}
 <tr><th>{e(t["module"])}</th><th>{e(t["score"])}</th><th></th></tr>
 {"".join(module_rows)}
 </table>
-<p class="dim">{e(t["note"])}</p>
+{practice}<p class="dim">{e(t["note"])}</p>
 </body></html>
 """
 
@@ -205,6 +240,12 @@ def render_pdf(
         row = f"{m.module} {m.title} · {t['score']} {m.best_score:g} / {m.total_points:g} · "
         lines += wrapped("li", row + module_status(m, t), "cont")
     lines.append(("p", ""))
+    practice = practice_lines(view, lang)
+    if practice:
+        lines += wrapped("h2", f"{t['practice']}: {view.exam}", "h2")
+        for item in practice:
+            lines += wrapped("li", item, "cont")
+        lines.append(("p", ""))
     lines.append(("dim", t["note"]))
 
     sizes = {"h1": 16, "h2": 11, "p": 9, "li": 8.5, "cont": 8.5, "dim": 8}
