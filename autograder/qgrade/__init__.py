@@ -28,6 +28,7 @@ from qgrade.notebook import (  # noqa: E402
     assert_verdict,
     partial_credit,
 )
+from qgrade.plots import localize_figure, localize_figures  # noqa: E402
 from qgrade.verdict import Verdict  # noqa: E402
 
 __all__ = [
@@ -46,6 +47,8 @@ __all__ = [
     "check_state",
     "check_value",
     "get_language",
+    "localize_figure",
+    "localize_figures",
     "partial_credit",
     "register_fonts",
     "set_language",

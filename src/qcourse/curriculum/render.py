@@ -22,7 +22,17 @@ from qiskit.quantum_info import Operator, Statevector
 import qgrade
 
 qgrade.set_language("{lang}")
-qgrade.register_fonts()  # Hangul in every figure"""
+qgrade.register_fonts()  # {fonts}
+qgrade.localize_figures()  # {figures}"""
+
+
+def setup_source(lang: str) -> str:
+    """The notebook's set-up cell in `lang` (its comments too)."""
+    return SETUP.format(
+        lang=lang,
+        fonts=_("Hangul in every figure", lang),
+        figures=_("Qiskit's plot labels in this notebook's language", lang),
+    )
 
 
 # learner-facing words the build itself writes (everything else comes from the sources), from
@@ -51,7 +61,7 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
     if lang not in LANGUAGES:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
-    cells = [_cell("code", SETUP.format(lang=lang), "setup")]
+    cells = [_cell("code", setup_source(lang), "setup")]
     prose = code = 0
     for cell in module.cells:
         if cell.kind == "markdown":
