@@ -19,6 +19,7 @@ def register_fonts() -> list[str]:
     return register()
 
 
+from qgrade.names import explain_name_errors  # noqa: E402
 from qgrade.notebook import (  # noqa: E402
     assert_counts,
     assert_operator,
@@ -46,6 +47,7 @@ __all__ = [
     "check_oracle",
     "check_state",
     "check_value",
+    "explain_name_errors",
     "get_language",
     "localize_figure",
     "localize_figures",

@@ -23,7 +23,8 @@ import qgrade
 
 qgrade.set_language("{lang}")
 qgrade.register_fonts()  # {fonts}
-qgrade.localize_figures()  # {figures}"""
+qgrade.localize_figures()  # {figures}
+qgrade.explain_name_errors()  # {names}"""
 
 
 def setup_source(lang: str) -> str:
@@ -32,6 +33,7 @@ def setup_source(lang: str) -> str:
         lang=lang,
         fonts=_("Hangul in every figure", lang),
         figures=_("Qiskit's plot labels in this notebook's language", lang),
+        names=_("a cell run too early says which cell to run first", lang),
     )
 
 
