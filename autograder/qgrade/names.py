@@ -145,18 +145,17 @@ def _show_name_error(
     return stb
 
 
-def explain_name_errors(shell: Any = None) -> bool:
+def explain_name_errors(shell: Any = None) -> None:
     """Make the running IPython explain a NameError by the cell to run first (module notes).
 
-    Returns False outside IPython. Calling it again changes nothing.
+    Does nothing outside IPython; calling it again changes nothing. Returns None, so that it
+    can end a set-up cell without an output.
     """
     if shell is None:
         if "IPython" not in sys.modules:
-            return False
+            return
         from IPython import get_ipython
 
         shell = get_ipython()
-    if shell is None:
-        return False
-    shell.set_custom_exc((NameError,), _show_name_error)
-    return True
+    if shell is not None:
+        shell.set_custom_exc((NameError,), _show_name_error)

@@ -211,24 +211,24 @@ def _localized_bundle(fig: Any) -> dict:
     return {}
 
 
-def localize_figures(shell: Any = None) -> bool:
+def localize_figures(shell: Any = None) -> None:
     """Localize every matplotlib figure the running IPython displays (see the module notes).
 
-    Returns False outside IPython (nothing to do there: call `localize_figure` before saving).
-    Calling it again changes nothing.
+    Does nothing outside IPython (there, call `localize_figure` before saving a figure);
+    calling it again changes nothing. Returns None, so that it can end a set-up cell without
+    an output.
     """
     if shell is None:
         if "IPython" not in sys.modules:
-            return False
+            return
         from IPython import get_ipython
 
         shell = get_ipython()
     if shell is None:
-        return False
+        return
     formatter = shell.display_formatter.mimebundle_formatter
     printer: Callable[[Any], dict] = _localized_bundle
     if "matplotlib.figure" in sys.modules:
         formatter.for_type(sys.modules["matplotlib.figure"].Figure, printer)
     else:
         formatter.for_type_by_name(*_FIGURE_TYPE, printer)
-    return True
