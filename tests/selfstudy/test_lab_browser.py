@@ -271,7 +271,7 @@ def _korean_lab_page(notebook_edit, tmp_path, shot_name: str):
             page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
             try:
                 page.locator(".jp-StatusBar-TextItem", has_text=IDLE).wait_for(timeout=180_000)
-                yield page
+                yield page, tmp_path / "lab.log"
                 page.screenshot(path=str(tmp_path / shot_name))
             except Exception:
                 page.screenshot(path=str(tmp_path / "failure.png"))
@@ -318,7 +318,7 @@ def test_korean_lab_an_interrupted_endless_answer_gets_an_interrupted_verdict(qh
     def edit(nb):
         set_solution(nb, "plus_state", ENDLESS)
 
-    with _korean_lab_page(edit, tmp_path, "interrupted.png") as page:
+    with _korean_lab_page(edit, tmp_path, "interrupted.png") as (page, _log):
         _run_all(page)
         test = _code_cell(page, "assert_state(plus_state")
         # the test cell is running the endless answer: its prompt shows [*]
@@ -349,7 +349,7 @@ def test_korean_lab_a_test_cell_run_first_after_a_restart_names_the_cell_to_run(
     def edit(nb):
         set_solution(nb, "plus_state", PLUS_RIGHT)
 
-    with _korean_lab_page(edit, tmp_path, "out_of_order.png") as page:
+    with _korean_lab_page(edit, tmp_path, "out_of_order.png") as (page, log):
         setup = page.locator(".jp-Notebook .jp-CodeCell").first
         _run_cell(page, setup)  # a first run, so that the restart below has a state to lose
         setup.locator(".jp-InputPrompt", has_text="1").wait_for()
@@ -357,10 +357,17 @@ def test_korean_lab_a_test_cell_run_first_after_a_restart_names_the_cell_to_run(
         page.keyboard.press("0")
         page.keyboard.press("0")  # JupyterLab's "restart the kernel" keys
         page.locator(".jp-Dialog .jp-mod-accept").click()
+        # the status bar may still say idle before the restart: wait for the server's word,
+        # then for the new kernel
+        deadline = time.monotonic() + 180
+        while "Kernel restarted" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        page.wait_for_timeout(3_000)
         page.locator(".jp-StatusBar-TextItem", has_text=IDLE).wait_for(timeout=180_000)
 
         test = _code_cell(page, "assert_state(plus_state")
         _run_cell(page, test)
+        test.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
         first = _error_text(test)
         page.screenshot(path=str(tmp_path / "1-before-set-up.png"))
         assert "NameError" in first and "설정 셀" in first, first
