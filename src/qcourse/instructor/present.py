@@ -59,7 +59,8 @@ def print_outcome(course: Course, module: str, run: GradingRun) -> None:
         elif result.status == "graded":
             status = escape(_("graded", lang))
         else:
-            status = f"[red]{escape(_('NOT GRADED', lang))}[/red]"
+            not_graded = escape(_("NOT GRADED", lang))
+            status = f"[red]{not_graded}[/red]"
         notes = []
         if row and row.late:
             notes.append(_("late by {hours:.1f} h", lang).format(hours=row.seconds_late / 3600))
