@@ -111,9 +111,10 @@ def run(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _cell_progress(console: Console, what: str):
-    """A rich progress line while one notebook is graded: the notebook, the exercise and cell
-    it is at (the text comes from `check_notebook`, in the learner's language), cells done of
-    all, the time so far. Yields the `progress(text, cell, cells)` callback."""
+    """While one notebook is graded: a line naming the notebook, then a rich progress line with
+    the exercise it is at, its answer or its tests (the text comes from `check_notebook`, in
+    the learner's language), cells done of all and the time so far. Yields the
+    `progress(text, cell, cells)` callback."""
     from rich.markup import escape
     from rich.progress import (
         BarColumn,
@@ -124,24 +125,21 @@ def _cell_progress(console: Console, what: str):
         TimeElapsedColumn,
     )
 
+    console.print(escape(what), style="dim")
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
-        BarColumn(bar_width=20),
+        BarColumn(bar_width=10),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(escape(what), total=None)
+        task = bar.add_task("", total=None)
 
         def progress(text: str, cell: int, cells: int) -> None:
             # the cell about to run: cell - 1 of them are done
             bar.update(
-                task,
-                description=escape(f"{what} {text}"),
-                completed=cell - 1,
-                total=cells,
-                refresh=True,
+                task, description=escape(text), completed=cell - 1, total=cells, refresh=True
             )
 
         yield progress
