@@ -26,6 +26,7 @@ def register_fonts() -> list[str]:
     return register()
 
 
+from qgrade.names import explain_name_errors  # noqa: E402
 from qgrade.notebook import (  # noqa: E402
     assert_bloch,
     assert_counts,
@@ -39,6 +40,7 @@ from qgrade.notebook import (  # noqa: E402
     assert_verdict,
     partial_credit,
 )
+from qgrade.plots import localize_figure, localize_figures  # noqa: E402
 from qgrade.verdict import Verdict  # noqa: E402
 
 __all__ = [
@@ -65,7 +67,10 @@ __all__ = [
     "check_oracle",
     "check_state",
     "check_value",
+    "explain_name_errors",
     "get_language",
+    "localize_figure",
+    "localize_figures",
     "partial_credit",
     "register_fonts",
     "set_language",

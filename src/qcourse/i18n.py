@@ -94,6 +94,12 @@ def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str
     return translations(resolve(lang)).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str, lang: str | None = None) -> str:
+    """`message` in `lang`, where the same English word needs another translation in
+    `context` ("Points" as an exercise's maximum: 배점, not 점수)."""
+    return translations(resolve(lang)).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a message for extraction; translated later where its language is known."""
     return message

@@ -211,3 +211,18 @@ def test_after_grading_interrupts_limits_and_floods_are_named():
     assert "solution_b: hit the memory limit" in text
     assert "code_3: huge output was truncated" in text
     assert "test_c" not in text
+
+
+def test_report_words_come_from_the_qcourse_catalogue_in_english_and_korean():
+    import re
+
+    from qcourse.instructor import report
+
+    assert not hasattr(report, "TEXT")  # no hand-written dictionary of its own
+    english, korean = report._text("en"), report._text("ko")
+    assert english["title"] == "Cohort report" and korean["title"] == "수강생 집단 보고서"
+    assert korean["points"] == "배점" and korean["score"] == "점수"  # two words, two concepts
+    for key, text in korean.items():
+        assert re.search("[가-힣]", text), (key, text)  # every word has its Korean
+        fields = set(re.findall(r"{(\w+)", english[key]))
+        assert set(re.findall(r"{(\w+)", text)) == fields, key  # the same placeholders

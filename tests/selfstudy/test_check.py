@@ -189,3 +189,46 @@ def test_qcourse_check_speaks_the_notebooks_language(qhome, tmp_path, curriculum
     assert "[wrong_amplitudes]" in out and "연습" in out and "판정" in out
     assert f"{MODULE}.ipynb: " in out and "초 만에 채점했어요" in out
     assert "Score" not in out and "grading" not in out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sealed", [None, False], ids=["sandbox-if-any", "plain-kernel"])
+def test_check_reports_each_cell_and_exercise_as_it_grades_in_korean(
+    qhome, tmp_path, curriculum_root, sealed
+):
+    from qcourse.selfstudy.checking import check_notebook
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.workspace import prepare_workspace
+
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(curriculum_root))
+    path = ws.notebook(MODULE)
+    _write_answers(path, PLUS_RIGHT, BELL_PHI_PLUS)
+    steps: list[tuple[str, int, int]] = []
+    result = check_notebook(
+        path, record=False, sealed=sealed, progress=lambda *step: steps.append(step)
+    )
+    assert result.record.outcomes  # it graded
+    (total,) = {cells for _text, _cell, cells in steps}
+    assert [cell for _text, cell, _cells in steps] == list(range(1, total + 1))  # every cell
+    texts = [text for text, _cell, _cells in steps]
+    for exercise in ("plus_state", "bell_phi_minus"):
+        answer = next(i for i, t in enumerate(texts) if f"연습 {exercise}" in t and "답을" in t)
+        tests = next(i for i, t in enumerate(texts) if f"연습 {exercise}" in t and "테스트" in t)
+        assert answer < tests
+    assert texts[0] == "본문 셀을 실행하는 중"  # the set-up cell
+    assert not any("exercise" in t or "running" in t for t in texts)  # no English
+
+
+def test_the_terminal_shows_the_exercise_and_the_cells_done():
+    import io
+
+    from rich.console import Console
+
+    from qcourse.commands.check import _cell_progress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=160)
+    with _cell_progress(console, "01.ipynb 채점 중 (1개 중 1번째) …") as progress:
+        progress("연습 plus_state: 답을 실행하는 중", 3, 10)
+    shown = out.getvalue()
+    assert "연습 plus_state: 답을 실행하는 중" in shown and "2/10" in shown

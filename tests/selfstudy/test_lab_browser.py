@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import nbformat
 import pytest
@@ -228,3 +229,161 @@ def test_korean_hints_render_as_markdown_with_maths_inside_the_cell(qhome, tmp_p
         _stop(proc)
         log.close()
     print(f"screenshot: {shot}")
+
+
+ENDLESS = "def plus_state():\n    while True:  # never returns\n        pass\n"
+IDLE = re.compile(r"\| (대기|Idle)")
+
+
+@contextmanager
+def _korean_lab_page(notebook_edit, tmp_path, shot_name: str):
+    """A Korean lab workspace on the fixture curriculum, its module notebook edited by
+    `notebook_edit(nb)`, open in headless Chromium with its kernel idle; yields the page."""
+    from selfstudy_support import FIXTURE_CURRICULUM
+
+    from qcourse.selfstudy.course_builds import installed
+    from qcourse.selfstudy.workspace import prepare_workspace
+
+    _ensure_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(FIXTURE_CURRICULUM))
+    notebook = ws.notebook(MODULE)
+    nb = nbformat.read(notebook, as_version=4)
+    notebook_edit(nb)
+    nbformat.write(nb, notebook)
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qcourse", "lab", "--dir", str(ws.root), "--no-browser"]
+        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            page.set_default_timeout(120_000)
+            page.goto(f"http://127.0.0.1:{port}/lab/tree/{MODULE}/{MODULE}.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", state="visible")
+            try:
+                page.locator(".jp-StatusBar-TextItem", has_text=IDLE).wait_for(timeout=180_000)
+                yield page, tmp_path / "lab.log"
+                page.screenshot(path=str(tmp_path / shot_name))
+            except Exception:
+                page.screenshot(path=str(tmp_path / "failure.png"))
+                raise
+            browser.close()
+    finally:
+        _stop(proc)
+        log.close()
+    print(f"screenshot: {tmp_path / shot_name}")
+
+
+def _code_cell(page, text: str):
+    """The code cell whose source contains `text`."""
+    return page.locator(".jp-Notebook .jp-CodeCell", has=page.locator(".cm-content", has_text=text))
+
+
+def _run_all(page) -> None:
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile("^(실행|Run)$")).click()
+    run_all = re.compile("^(모든 셀 실행|Run All Cells)$")
+    page.locator(".lm-Menu-itemLabel", has_text=run_all).click()
+
+
+def _run_cell(page, cell) -> None:
+    """Select `cell` (command mode, by its prompt) and run it with Shift+Enter."""
+    cell.scroll_into_view_if_needed()
+    cell.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Shift+Enter")
+
+
+def _error_text(cell) -> str:
+    error = cell.locator(".jp-OutputArea-output[data-mime-type*='stderr']")
+    error.first.wait_for(state="attached", timeout=120_000)
+    return error.first.inner_text()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_korean_lab_an_interrupted_endless_answer_gets_an_interrupted_verdict(qhome, tmp_path):
+    """The learner's answer loops forever; they press the stop button (interrupt the kernel):
+    the test cell shows qgrade's verdict that the answer was interrupted, in Korean, and one
+    short error line, no frames of qgrade."""
+
+    def edit(nb):
+        set_solution(nb, "plus_state", ENDLESS)
+
+    with _korean_lab_page(edit, tmp_path, "interrupted.png") as (page, _log):
+        _run_all(page)
+        test = _code_cell(page, "assert_state(plus_state")
+        # the test cell is running the endless answer: its prompt shows [*]
+        test.locator(".jp-InputPrompt", has_text="*").wait_for(timeout=180_000)
+        page.wait_for_timeout(2_000)
+        page.locator(".jp-Toolbar [data-command='notebook:interrupt-kernel']").click()
+        verdict = test.locator(".qgrade-verdict[data-diagnosis='interrupted']")
+        verdict.wait_for(state="attached", timeout=120_000)
+        verdict.scroll_into_view_if_needed()
+        assert verdict.get_attribute("data-passed") == "false"
+        text = verdict.inner_text()
+        assert "중단" in text and "interrupted" not in text.replace("[interrupted]", "")
+        error = _error_text(test)
+        assert len(error.strip().splitlines()) == 1, error  # one line under the verdict
+        assert "판정" in error
+        for frame in ("Traceback", "File ", "qgrade/", "notebook.py", "KeyboardInterrupt"):
+            assert frame not in error, error
+        page.locator(".jp-StatusBar-TextItem", has_text=IDLE).wait_for()  # the kernel lives
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_korean_lab_a_test_cell_run_first_after_a_restart_names_the_cell_to_run(qhome, tmp_path):
+    """After a kernel restart the learner runs an exercise's test cell first: the error says,
+    in Korean, to run the set-up cell; after the set-up cell, to run the exercise's answer cell
+    (by its title); after that, the test passes."""
+
+    def edit(nb):
+        set_solution(nb, "plus_state", PLUS_RIGHT)
+
+    with _korean_lab_page(edit, tmp_path, "out_of_order.png") as (page, log):
+        setup = page.locator(".jp-Notebook .jp-CodeCell").first
+        _run_cell(page, setup)  # a first run, so that the restart below has a state to lose
+        setup.locator(".jp-InputPrompt", has_text="1").wait_for()
+        page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-InputPrompt").click()
+        page.keyboard.press("0")
+        page.keyboard.press("0")  # JupyterLab's "restart the kernel" keys
+        page.locator(".jp-Dialog .jp-mod-accept").click()
+        # the status bar may still say idle before the restart: wait for the server's word,
+        # then for the new kernel
+        deadline = time.monotonic() + 180
+        while "Kernel restarted" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        page.wait_for_timeout(3_000)
+        page.locator(".jp-StatusBar-TextItem", has_text=IDLE).wait_for(timeout=180_000)
+
+        test = _code_cell(page, "assert_state(plus_state")
+        _run_cell(page, test)
+        test.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
+        first = _error_text(test)
+        page.screenshot(path=str(tmp_path / "1-before-set-up.png"))
+        assert "NameError" in first and "설정 셀" in first, first
+        assert "File " not in first and "Traceback" not in first
+
+        _run_cell(page, setup)
+        page.screenshot(path=str(tmp_path / "2-set-up.png"))
+        _run_cell(page, test)
+        page.screenshot(path=str(tmp_path / "3-before-answer.png"))
+        answer = test.locator(".jp-OutputArea-output", has_text="답 셀")
+        answer.wait_for(state="attached", timeout=120_000)
+        second = answer.inner_text()
+        assert "plus_state" in second and "“|+> 상태”" in second, second
+
+        _run_cell(page, _code_cell(page, "def plus_state"))
+        _run_cell(page, test)
+        passed = test.locator(".qgrade-verdict[data-passed='true']")
+        passed.wait_for(state="attached", timeout=120_000)
+        passed.scroll_into_view_if_needed()

@@ -144,3 +144,35 @@ def test_the_glossary_is_a_page_of_the_workspace_in_its_language(qhome, tmp_path
     english = write_glossary_page(tmp_path, "en", curriculum_root()).read_text(encoding="utf-8")
     assert english.startswith("# Glossary\n") and "| phase kickback | 위상 킥백 |" in english
     assert write_glossary_page(tmp_path, "en", tmp_path / "none") is None
+
+
+@pytest.mark.slow
+def test_the_labs_kernel_explains_a_test_cell_run_before_the_set_up_and_answer_cells(
+    qhome, tmp_path, curriculum_root, monkeypatch
+):
+    """After a kernel restart a learner runs an exercise's test cell first: the lab's own kernel
+    (`qgrade.ipython` loaded at start, the workspace's language) says which cell to run first."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+    from selfstudy_support import cell
+
+    from qcourse.selfstudy.jupyter_settings import data_dir, write_settings
+
+    ws, _ = prepare_workspace(tmp_path / "lab", "ko", installed(curriculum_root))
+    write_settings(ws.root, "ko")
+    monkeypatch.setenv("JUPYTER_PATH", str(data_dir(ws.root)))  # what `qcourse lab` sets
+    monkeypatch.setenv("JPY_SESSION_NAME", str(ws.notebook(MODULE)))
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert "--ext=qgrade.ipython" in spec.argv and spec.env == {"QCOURSE_LANG": "ko"}
+    learner = nbformat.read(ws.notebook(MODULE), as_version=4)
+    test = cell(learner, "test_plus_state").source
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(test), learner.cells[0], nbformat.v4.new_code_cell(test)]
+    NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True).execute()
+    before_setup, _setup, before_answer = (c.outputs for c in nb.cells)
+    ((error,),) = [before_setup]
+    assert error.ename == "NameError" and "'qgrade'" in error.evalue
+    assert len(error.traceback) == 2 and "설정 셀" in error.traceback[1]
+    ((error,),) = [before_answer]
+    assert "'plus_state'" in error.evalue
+    assert "“|+> 상태”의 답 셀" in error.traceback[1], error.traceback

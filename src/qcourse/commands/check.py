@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,15 +81,13 @@ def run(args: argparse.Namespace) -> int:
             name=notebook.name, n=n, total=len(notebooks)
         )
         started = time.monotonic()
-        with console.status(escape(what)) as status:
-
-            def tick(what: str = what, started: float = started, status=status) -> None:
-                status.update(escape(f"{what} {time.monotonic() - started:.0f} s"))
-
-            with _ticking(tick):
-                result = check_notebook(
-                    notebook, curriculum_root=args.curriculum, record=not args.no_record
-                )
+        with _cell_progress(console, what) as progress:
+            result = check_notebook(
+                notebook,
+                curriculum_root=args.curriculum,
+                record=not args.no_record,
+                progress=progress,
+            )
         console.print(check_table(result))
         lang = result.lang
         console.print(
@@ -113,18 +110,36 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def _ticking(tick, every: float = 1.0):
-    """Call `tick()` every `every` seconds while the block runs (the elapsed time on screen)."""
-    stop = threading.Event()
+def _cell_progress(console: Console, what: str):
+    """While one notebook is graded: a line naming the notebook, then a rich progress line with
+    the exercise it is at, its answer or its tests (the text comes from `check_notebook`, in
+    the learner's language), cells done of all and the time so far. Yields the
+    `progress(text, cell, cells)` callback."""
+    from rich.markup import escape
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    def loop() -> None:
-        while not stop.wait(every):
-            tick()
+    console.print(escape(what), style="dim")
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=10),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
 
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+        def progress(text: str, cell: int, cells: int) -> None:
+            # the cell about to run: cell - 1 of them are done
+            bar.update(
+                task, description=escape(text), completed=cell - 1, total=cells, refresh=True
+            )
+
+        yield progress

@@ -57,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
     from qcourse.errors import UserError
     from qcourse.i18n import default_language
     from qcourse.selfstudy.course_builds import installed
-    from qcourse.selfstudy.jupyter_settings import settings_dir, workspaces_dir, write_settings
+    from qcourse.selfstudy.jupyter_settings import (
+        data_dir,
+        settings_dir,
+        workspaces_dir,
+        write_settings,
+    )
     from qcourse.selfstudy.remembered import remembered_dir
     from qcourse.selfstudy.workspace import load_workspace, prepare_workspace
 
@@ -105,6 +110,10 @@ def run(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     env["JUPYTERLAB_SETTINGS_DIR"] = str(settings_dir(root))
     env["JUPYTERLAB_WORKSPACES_DIR"] = str(workspaces_dir(root))
+    # the lab's own python3 kernel (jupyter_settings.write_kernel) before any other
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(data_dir(root)), os.environ.get("JUPYTER_PATH", "")) if p
+    )
     sys.stdout.flush()
     sys.stderr.flush()
     # become JupyterLab: Ctrl+C and signals reach it directly

@@ -23,7 +23,19 @@ from qiskit.quantum_info import Operator, Statevector
 import qgrade
 
 qgrade.set_language("{lang}")
-qgrade.register_fonts()  # {fonts}"""
+qgrade.register_fonts()  # {fonts}
+qgrade.localize_figures()  # {figures}
+qgrade.explain_name_errors()  # {names}"""
+
+
+def setup_source(lang: str) -> str:
+    """The notebook's set-up cell in `lang` (its comments too)."""
+    return SETUP.format(
+        lang=lang,
+        fonts=_("Hangul in every figure", lang),
+        figures=_("Qiskit's plot labels in this notebook's language", lang),
+        names=_("a cell run too early says which cell to run first", lang),
+    )
 
 
 # learner-facing words the build itself writes (everything else comes from the sources), from
@@ -53,8 +65,7 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
     comments = module.comments.get(lang, {})
-    setup = SETUP.format(lang=lang, fonts=_("Hangul in every figure", lang))
-    cells = [_cell("code", setup, "setup")]
+    cells = [_cell("code", setup_source(lang), "setup")]
     prose = code = 0
     for cell in module.cells:
         if cell.kind == "markdown":

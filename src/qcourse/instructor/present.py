@@ -1,11 +1,14 @@
-"""Terminal output for the instructor commands: a progress bar and the grade table (rich)."""
+"""Terminal output for the instructor commands: a progress bar and the grade table (rich), in
+the course's language (the qcourse catalogue, src/qcourse/locale)."""
 
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from qcourse.i18n import _
 from qcourse.instructor.cluster import GradingCluster
 from qcourse.instructor.coursedir import Course
 from qcourse.instructor.grading import GradeOptions, GradingRun, grade_module, score_table
@@ -16,22 +19,25 @@ console = Console()
 def grade_with_progress(
     course: Course, module: str, options: GradeOptions, cluster: GradingCluster | None = None
 ) -> GradingRun:
+    lang = course.lang
+    label = escape(_("grading {module}", lang).format(module=module))
     columns = (
-        TextColumn("[bold]grading {task.fields[module]}"),
+        TextColumn(f"[bold]{label}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         TextColumn("{task.fields[last]}"),
     )
     with Progress(*columns, console=console, transient=False) as progress:
-        task = progress.add_task("grade", total=None, module=module, last="starting workers")
+        task = progress.add_task("grade", total=None, last=escape(_("starting workers", lang)))
 
         def on_start(total: int) -> None:
-            progress.update(task, total=total, last="" if total else "nothing new to grade")
+            last = "" if total else escape(_("nothing new to grade", lang))
+            progress.update(task, total=total, last=last)
 
         def on_result(result) -> None:
-            mark = "ok" if result.status == "graded" else "FAILED"
-            progress.update(task, advance=1, last=f"{result.student}: {mark}")
+            mark = _("graded", lang) if result.status == "graded" else _("FAILED", lang)
+            progress.update(task, advance=1, last=escape(f"{result.student}: {mark}"))
 
         return grade_module(
             course, module, options, on_start=on_start, on_result=on_result, cluster=cluster
@@ -39,31 +45,35 @@ def grade_with_progress(
 
 
 def print_outcome(course: Course, module: str, run: GradingRun) -> None:
+    lang = course.lang
     scores = {row.student: row for row in score_table(course, module)}
     results = {r.student: r for r in run.results}
-    table = Table(title=f"{module}: grades")
-    for name in ("student", "score", "status", "notes"):
-        table.add_column(name)
+    table = Table(title=escape(_("{module}: grades", lang).format(module=module)))
+    for name in (_("student", lang), _("score", lang), _("status", lang), _("notes", lang)):
+        table.add_column(escape(name))
     for student in sorted(set(scores) | set(results)):
         row, result = scores.get(student), results.get(student)
         score = f"{row.score:g} / {row.max_score:g}" if row else "-"
         if result is None:
-            status = "already graded"
+            status = escape(_("already graded", lang))
         elif result.status == "graded":
-            status = "graded"
+            status = escape(_("graded", lang))
         else:
-            status = "[red]NOT GRADED[/red]"
+            not_graded = escape(_("NOT GRADED", lang))
+            status = f"[red]{not_graded}[/red]"
         notes = []
         if row and row.late:
-            notes.append(f"late by {row.seconds_late / 3600:.1f} h")
+            notes.append(_("late by {hours:.1f} h", lang).format(hours=row.seconds_late / 3600))
         if result is not None:
             if result.reason:
                 notes.append(result.reason)
             notes.extend(result.warnings)
-        table.add_row(student, score, status, "; ".join(notes))
+        table.add_row(escape(student), score, status, escape("; ".join(notes)))
     console.print(table)
     graded = len(run.results) - len(run.failed)
-    console.print(
-        f"{graded} graded, {len(run.failed)} could not be graded, "
-        f"{len(run.skipped)} already graded (use --force to re-grade) in {run.seconds:.1f} s"
-    )
+    summary = _(
+        "{graded} graded, {failed} could not be graded, {skipped} already graded "
+        "(use --force to re-grade) in {seconds:.1f} s",
+        lang,
+    ).format(graded=graded, failed=len(run.failed), skipped=len(run.skipped), seconds=run.seconds)
+    console.print(escape(summary))

@@ -11,68 +11,48 @@ import csv
 import html
 import json
 import statistics
-import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qcourse.gradecells import grade_id, nbgrader_meta, parse_failure
-from qcourse.i18n import _
+from qcourse.i18n import _, pgettext, supported
 from qcourse.instructor.coursedir import Course
 from qcourse.instructor.grading import load_log, score_table
 
-TEXT = {
-    "en": {
-        "title": "Cohort report",
-        "students": "Graded submissions",
-        "mean": "Mean score",
-        "median": "Median score",
-        "distribution": "Score distribution",
-        "exercises": "Exercises",
-        "exercise": "Exercise",
-        "points": "Points",
-        "pass_rate": "Pass rate",
-        "diagnoses": "Most frequent diagnoses among wrong answers",
-        "diag_line": "{pct:.0f}% of wrong answers to {ex} had {code}",
-        "no_wrong": "no wrong answers",
-        "time": "Time to grade",
-        "time_line": "{n} submissions graded; mean {mean:.1f} s, median {median:.1f} s, "
-        "longest {max:.1f} s per submission",
-        "failed": "Submissions that could not be graded",
-        "student": "Student",
-        "reason": "Reason",
-        "score": "Score",
-        "late": "late",
-        "count": "Submissions",
-        "seconds": "Seconds per submission",
-        "grades": "Grades",
-    },
-    "ko": {
-        "title": "수강생 집단 보고서",
-        "students": "채점된 제출물",
-        "mean": "평균 점수",
-        "median": "중앙값 점수",
-        "distribution": "점수 분포",
-        "exercises": "연습 문제",
-        "exercise": "연습 문제",
-        "points": "배점",
-        "pass_rate": "통과율",
-        "diagnoses": "오답에서 가장 많이 나온 진단",
-        "diag_line": "{ex}의 오답 중 {pct:.0f}%가 {code}",
-        "no_wrong": "오답 없음",
-        "time": "채점 시간",
-        "time_line": "제출물 {n}개 채점; 제출물당 평균 {mean:.1f}초, 중앙값 {median:.1f}초, "
-        "최장 {max:.1f}초",
-        "failed": "채점할 수 없었던 제출물",
-        "student": "학생",
-        "reason": "이유",
-        "score": "점수",
-        "late": "지각",
-        "count": "제출물 수",
-        "seconds": "제출물당 초",
-        "grades": "성적",
-    },
-}
+
+def _text(lang: str) -> dict[str, str]:
+    """The report's words in `lang`, from the qcourse catalogue (src/qcourse/locale)."""
+    return {
+        "title": _("Cohort report", lang),
+        "students": _("Graded submissions", lang),
+        "mean": _("Mean score", lang),
+        "median": _("Median score", lang),
+        "distribution": _("Score distribution", lang),
+        "exercises": _("Exercises", lang),
+        # TRANSLATORS: column heading of the cohort report's table of exercises
+        "exercise": _("Exercise", lang),
+        "points": pgettext("maximum points", "Points", lang),
+        "pass_rate": _("Pass rate", lang),
+        "diagnoses": _("Most frequent diagnoses among wrong answers", lang),
+        "diag_line": _("{pct:.0f}% of wrong answers to {ex} had {code}", lang),
+        "no_wrong": _("no wrong answers", lang),
+        "time": _("Time to grade", lang),
+        "time_line": _(
+            "{n} submissions graded; mean {mean:.1f} s, median {median:.1f} s, "
+            "longest {max:.1f} s per submission",
+            lang,
+        ),
+        "failed": _("Submissions that could not be graded", lang),
+        "student": _("Student", lang),
+        "reason": _("Reason", lang),
+        "score": _("Score", lang),
+        # TRANSLATORS: marks a submission handed in after the due date
+        "late": _("late", lang),
+        "count": _("Submissions", lang),
+        "seconds": _("Seconds per submission", lang),
+        "grades": _("Grades", lang),
+    }
 
 
 @dataclass
@@ -148,7 +128,7 @@ def collect(course: Course, module: str) -> CohortReport:
                         st.diagnoses[errors.get(grade.name) or "no_answer_checked"] += 1
     return CohortReport(
         module=module,
-        lang=course.lang if course.lang in TEXT else "en",
+        lang=supported(course.lang) or "en",
         scores=score_table(course, module),
         exercises=list(stats.values()),
         grading=load_log(course, module),
@@ -156,8 +136,12 @@ def collect(course: Course, module: str) -> CohortReport:
 
 
 def _plots(report: CohortReport, out: Path) -> dict[str, str]:
-    with warnings.catch_warnings():  # missing Hangul glyphs without a CJK font: boxes, not noise
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+    import matplotlib
+
+    with matplotlib.rc_context():  # the course's fonts (Hangul) for these figures only
+        from qcourse.selfstudy.fonts import register
+
+        register()
         return _draw(report, out)
 
 
@@ -167,9 +151,7 @@ def _draw(report: CohortReport, out: Path) -> dict[str, str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    t = TEXT[report.lang]
-    if report.lang == "ko":  # Hangul glyphs when a CJK font is installed; boxes otherwise
-        plt.rcParams["font.family"] = ["Noto Sans CJK KR", "NanumGothic", "DejaVu Sans"]
+    t = _text(report.lang)
     files = {}
     fig, ax = plt.subplots(figsize=(6, 3.2))
     values = [row.score for row in report.scores]
@@ -209,7 +191,7 @@ def _draw(report: CohortReport, out: Path) -> dict[str, str]:
 
 
 def diagnosis_lines(report: CohortReport) -> list[str]:
-    t = TEXT[report.lang]
+    t = _text(report.lang)
     lines = []
     for ex in report.exercises:
         for code, pct in ex.top_diagnoses():
@@ -218,7 +200,7 @@ def diagnosis_lines(report: CohortReport) -> list[str]:
 
 
 def _html(report: CohortReport, plots: dict[str, str]) -> str:
-    t = TEXT[report.lang]
+    t = _text(report.lang)
     e = html.escape
     scores = [row.score for row in report.scores]
     parts = [

@@ -176,8 +176,10 @@ class SealedRun:
         error_on_timeout: dict | None = None,
         env: dict[str, str] | None = None,
         answer_names: set[str] | None = None,
+        on_cell: Callable[[int], None] | None = None,
     ) -> None:
         self.sandbox = sandbox
+        self.on_cell = on_cell  # called with a cell's index just before it runs (progress)
         self.files = files
         self.roles = roles
         self.cell_timeout = cell_timeout
@@ -340,6 +342,8 @@ class SealedRun:
                 if not cell.source.strip():
                     continue
                 count += 1
+                if self.on_cell is not None:
+                    self.on_cell(index)
                 self._deadline = (
                     None if self.cell_timeout is None else time.monotonic() + self.cell_timeout
                 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +14,7 @@ from qcourse.curriculum import Module
 from qcourse.errors import UserError
 from qcourse.i18n import LANGUAGES, _, default_language
 from qcourse.selfstudy.course_builds import InstalledCurriculum, installed
-from qcourse.selfstudy.grading import run_graded
+from qcourse.selfstudy.grading import CellProgress, run_graded
 from qcourse.selfstudy.merge import is_lab_cell
 from qcourse.selfstudy.records import CheckRecord
 from qcourse.selfstudy.store import ProgressStore, ProgressStoreError
@@ -124,10 +124,13 @@ def check_notebook(
     store_path: Path | None = None,
     record: bool = True,
     sealed: bool | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> CheckResult:
     """Grade the learner's notebook at `path` with the course's own tests; record the result.
 
-    `sealed`: None grades in the sandbox where one can be made (see `run_graded`)."""
+    `sealed`: None grades in the sandbox where one can be made (see `run_graded`).
+    `progress(text, cell, cells)` is called before each cell runs: `text` says, in the
+    notebook's language, which exercise the run is at."""
     path = Path(path).expanduser().resolve()
     ws = find_workspace(path)
     nb = read_learner_notebook(path, default_language(ws.lang if ws else None))
@@ -140,7 +143,13 @@ def check_notebook(
     # the lab's check cell is left out and the kernels are marked as grading: a check()
     # typed anywhere in the notebook returns at once instead of grading again (nesting)
     with grading_environment():
-        graded = run_graded(without_lab_cells(nb), instructor, path.parent, sealed=sealed)
+        graded = run_graded(
+            without_lab_cells(nb),
+            instructor,
+            path.parent,
+            sealed=sealed,
+            on_progress=_progress_in(module, lang, progress),
+        )
     rec = CheckRecord(
         module=module.id,
         lang=lang,
@@ -158,6 +167,30 @@ def check_notebook(
         except ProgressStoreError as exc:
             result.notices.append(str(exc))
     return result
+
+
+def progress_text(step: CellProgress, module: Module, lang: str) -> str:
+    """Which exercise a grading run is at, for the learner, in `lang`."""
+    titles = {ex.id: ex.title for ex in module.exercises}
+    if step.exercise is None:
+        return _("running the lesson's cells", lang)
+    title = titles.get(step.exercise)
+    name = f"{step.exercise} ({title.get(lang) or title.get('en')})" if title else step.exercise
+    if step.role == "test":
+        return _("exercise {exercise}: running its tests", lang).format(exercise=name)
+    return _("exercise {exercise}: running your answer", lang).format(exercise=name)
+
+
+def _progress_in(
+    module: Module, lang: str, progress: Callable[[str, int, int], None] | None
+) -> Callable[[CellProgress], None] | None:
+    if progress is None:
+        return None
+
+    def report(step: CellProgress) -> None:
+        progress(progress_text(step, module, lang), step.number, step.total)
+
+    return report
 
 
 def resolve_target(target: str | None, lab_dir: Path | None) -> list[Path]:

@@ -14,6 +14,7 @@ import re
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,18 +42,56 @@ class GradedNotebook:
     sealed: bool = False  # graded in the sandbox (evidence), or in a plain kernel (self-reported)
 
 
+@dataclass(frozen=True)
+class CellProgress:
+    """Where a grading run is: the cell about to run, for a progress display."""
+
+    number: int  # 1-based, among the code cells that run
+    total: int
+    exercise: str | None  # the exercise of an answer or test cell
+    role: str  # "answer" | "test" | "lesson"
+
+
+def _progress_hook(
+    nb: nbformat.NotebookNode, on_progress: Callable[[CellProgress], None] | None
+) -> Callable[[int], None] | None:
+    """`on_progress` as a hook called with the index of each cell about to run."""
+    if on_progress is None:
+        return None
+    running = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and str(c.source).strip()]
+    numbers = {index: n for n, index in enumerate(running, 1)}
+
+    def hook(index: int) -> None:
+        if index not in numbers:
+            return
+        cell = nb.cells[index]
+        gid = grade_id(cell) or ""
+        if is_test_cell(cell):
+            role = "test"
+        elif is_solution_cell(cell) and gid:
+            role = "answer"
+        else:
+            role = "lesson"
+        exercise = exercise_of(gid) if role != "lesson" else None
+        on_progress(CellProgress(numbers[index], len(running), exercise, role))
+
+    return hook
+
+
 def run_graded(
     learner: nbformat.NotebookNode,
     instructor: nbformat.NotebookNode,
     workdir: Path,
     cell_timeout: int = CELL_TIMEOUT_S,
     sealed: bool | None = None,
+    on_progress: Callable[[CellProgress], None] | None = None,
 ) -> GradedNotebook:
     """Restore the tests, execute, and score every instructor test cell.
 
     Sealed (the default where a sandbox can be made), the learner's cells run in the sandbox
     and the tests outside it, as the instructor's grading does; otherwise in a plain kernel,
-    and the result is marked unsealed (self-reported).
+    and the result is marked unsealed (self-reported). `on_progress` is called before each
+    cell runs.
     """
     from qcourse.sealed.sandbox import sandbox_problem
 
@@ -62,11 +101,13 @@ def run_graded(
     started = time.monotonic()
     if sealed:
         nb = copy.deepcopy(restored)
-        problem = _execute_sealed(nb, instructor, workdir, cell_timeout)
+        hook = _progress_hook(nb, on_progress)
+        problem = _execute_sealed(nb, instructor, workdir, cell_timeout, hook)
     else:
         for _attempt in range(KERNEL_START_ATTEMPTS):
             nb = copy.deepcopy(restored)
-            problem, kernel_started = _execute(nb, workdir, cell_timeout)
+            hook = _progress_hook(nb, on_progress)
+            problem, kernel_started = _execute(nb, workdir, cell_timeout, hook)
             if kernel_started:
                 break  # retry only a kernel that never came up (e.g. a port taken meanwhile)
     duration = time.monotonic() - started
@@ -85,6 +126,7 @@ def _execute_sealed(
     instructor: nbformat.NotebookNode,
     workdir: Path,
     cell_timeout: int,
+    on_cell: Callable[[int], None] | None = None,
 ) -> str:
     """Run `nb` sealed, in place; return what went wrong or ""."""
     from qcourse.gradecells import answer_sources, cell_roles
@@ -104,6 +146,7 @@ def _execute_sealed(
             cell_timeout=cell_timeout,
             figures=False,
             answer_names=answer_names(answer_sources(instructor)),
+            on_cell=on_cell,
         ).run(nb)
     except SandboxUnavailable as exc:
         return f"could not start the sandbox to run the notebook: {exc}"
@@ -116,7 +159,12 @@ def _execute_sealed(
     return ""
 
 
-def _execute(nb: nbformat.NotebookNode, workdir: Path, cell_timeout: int) -> tuple[str, bool]:
+def _execute(
+    nb: nbformat.NotebookNode,
+    workdir: Path,
+    cell_timeout: int,
+    on_cell: Callable[[int], None] | None = None,
+) -> tuple[str, bool]:
     """Run `nb` in place; return (what went wrong or "", whether the kernel started)."""
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -131,6 +179,8 @@ def _execute(nb: nbformat.NotebookNode, workdir: Path, cell_timeout: int) -> tup
         kernel_name="python3",
         resources={"metadata": {"path": str(workdir)}},
     )
+    if on_cell is not None:
+        client.on_cell_start = lambda cell, cell_index: on_cell(cell_index)
     # the kernel's own log lines (e.g. its TCP warning) are not the learner's business, but
     # they explain a kernel that does not start
     with tempfile.TemporaryFile() as kernel_log:

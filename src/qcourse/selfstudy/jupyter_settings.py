@@ -1,13 +1,15 @@
-"""JupyterLab settings of one lab workspace: interface language and no calls to the internet.
+"""JupyterLab settings of one lab workspace: interface language, no calls to the internet, and
+the course's Python kernel.
 
 They live in `<workspace>/.qcourse/jupyter/` and apply because `qcourse lab` points
-`JUPYTERLAB_SETTINGS_DIR` / `JUPYTERLAB_WORKSPACES_DIR` there, so the learner's other JupyterLab
-settings are not touched.
+`JUPYTERLAB_SETTINGS_DIR` / `JUPYTERLAB_WORKSPACES_DIR` there and puts its `share` folder first
+on `JUPYTER_PATH`, so the learner's other JupyterLab settings and kernels are not touched.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 LOCALES = {"en": "en", "ko": "ko_KR"}  # "en" is JupyterLab's built-in English
@@ -19,6 +21,35 @@ def settings_dir(workspace_root: Path) -> Path:
 
 def workspaces_dir(workspace_root: Path) -> Path:
     return workspace_root / ".qcourse" / "jupyter" / "lab" / "workspaces"
+
+
+def data_dir(workspace_root: Path) -> Path:
+    """The folder `qcourse lab` puts first on `JUPYTER_PATH` (its `kernels/` come first)."""
+    return workspace_root / ".qcourse" / "jupyter" / "share"
+
+
+def write_kernel(workspace_root: Path, lang: str) -> Path:
+    """The lab's `python3` kernel: this Python's ipykernel with the `qgrade.ipython` extension
+    loaded at start (a test cell run before the set-up cell says which cell to run first) and
+    the workspace's language for qgrade's messages until the set-up cell sets it."""
+    spec = {
+        "argv": [
+            sys.executable,
+            "-m",
+            "ipykernel_launcher",
+            "-f",
+            "{connection_file}",
+            "--ext=qgrade.ipython",
+        ],
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "env": {"QCOURSE_LANG": lang},
+        "metadata": {"debugger": True},
+    }
+    path = data_dir(workspace_root) / "kernels" / "python3" / "kernel.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return path
 
 
 def write_settings(workspace_root: Path, lang: str) -> Path:
@@ -39,6 +70,7 @@ def write_settings(workspace_root: Path, lang: str) -> Path:
         {"autoStartDefaultKernel": True},
     )
     workspaces_dir(workspace_root).mkdir(parents=True, exist_ok=True)
+    write_kernel(workspace_root, lang)
     return root
 
 

@@ -97,12 +97,14 @@ def check(notebook: str | Path | None = None, record: bool = True) -> None:
         saved = time.strftime("%H:%M:%S", time.localtime(path.stat().st_mtime))
         status = _("Grading {name} as saved at {time} …", lang).format(name=path.name, time=saved)
         if shell is not None:
+            from html import escape
+
             from IPython.display import HTML, display
 
-            handle = display(HTML(f"<i>{status}</i>"), display_id=True)
+            handle = display(HTML(f"<i>{escape(status)}</i>"), display_id=True)
         else:
             console.print(status, style="dim", markup=False, highlight=False)
-        result = check_notebook(path, record=record)
+        result = check_notebook(path, record=record, progress=_showing(handle, status))
     except UserError as exc:
         _line(console, _("check", lang), str(exc))
         return
@@ -121,6 +123,21 @@ def check(notebook: str | Path | None = None, record: bool = True) -> None:
         _line(console, _("The notebook did not run to the end", result.lang), result.problem)
     for notice in result.notices:
         _line(console, _("progress store", result.lang), notice, "yellow")
+
+
+def _showing(handle: Any, status: str) -> Any:
+    """The progress callback of `check()`: the status line, updated with the exercise and
+    cell the grading is at (in a notebook; a plain session prints nothing more)."""
+    if handle is None:
+        return None
+    from html import escape
+
+    from IPython.display import HTML
+
+    def progress(text: str, cell: int, cells: int) -> None:
+        handle.update(HTML(f"<i>{escape(status)} {escape(text)} ({cell}/{cells})</i>"))
+
+    return progress
 
 
 def hint(exercise: str, notebook: str | Path | None = None) -> None:
