@@ -165,3 +165,43 @@ def test_hub_config_loads_with_a_roster(tmp_path, monkeypatch):
     roster.write_text("username,role\nkim,teacher\n")
     with pytest.raises(SystemExit, match=r"roster.csv:2: expected 'username,role'"):
         exec(compile((DOCKER / "jupyterhub_config.py").read_text(), "cfg", "exec"), namespace)
+
+
+def test_the_images_kernels_load_qgrades_extension_before_any_cell(tmp_path):
+    """The image copies docker/ipython/ipython_kernel_config.py to /etc/ipython; here the same
+    file sits in a private IPYTHONDIR profile, and a real kernel started with it has the
+    extension loaded: a name used too early is explained before the set-up cell ran."""
+    import os
+
+    from jupyter_client.manager import start_new_kernel
+
+    dockerfile = (DOCKER / "Dockerfile").read_text(encoding="utf-8")
+    assert (
+        "COPY docker/ipython/ipython_kernel_config.py /etc/ipython/ipython_kernel_config.py"
+        in dockerfile
+    )
+    profile = tmp_path / "ipython" / "profile_default"
+    profile.mkdir(parents=True)
+    shutil.copy(DOCKER / "ipython" / "ipython_kernel_config.py", profile)
+    env = {**os.environ, "IPYTHONDIR": str(tmp_path / "ipython")}
+    manager, client = start_new_kernel(kernel_name="python3", env=env)
+    outputs: list[str] = []
+
+    def keep(msg) -> None:
+        content = msg["content"]
+        outputs.append(content.get("text", "") + " ".join(content.get("traceback", [])))
+
+    try:
+        client.execute_interactive(
+            "print(sorted(get_ipython().extension_manager.loaded))", timeout=120, output_hook=keep
+        )
+        loaded = "".join(outputs)
+        outputs.clear()
+        client.execute_interactive("print(Statevector)", timeout=60, output_hook=keep)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert "qgrade.ipython" in loaded, loaded
+    explained = " ".join(outputs)
+    assert "NameError" in explained
+    assert "run the set-up cell at the top of this notebook first" in explained, explained
