@@ -10,6 +10,7 @@ from qcourse.curriculum.comments import (
     code_comments,
     comments_to_translate,
     localize_comments,
+    localize_strings,
     needs_translation,
 )
 from qcourse.curriculum.errors import CurriculumError
@@ -146,3 +147,35 @@ def test_the_glossary_holds_for_comment_translations_and_module_toml(tmp_path):
         ("comments.toml", "[ko] 'the Hadamard makes |+>'"),
         ("module.toml", "objective 3"),
     ], places
+
+
+def test_listed_string_literals_of_lesson_code_are_written_in_the_notebooks_language(tmp_path):
+    root = copy_fixture(tmp_path)
+    edit(root, LESSON, "qc.h(0)\n", 'qc.h(0)\nprint("probabilities:", f"done", "x")\n')
+    (root / MODULE / "comments.toml").write_text(
+        '[ko.strings]\n"probabilities:" = "확률:"\n', encoding="utf-8"
+    )
+    module = load_curriculum(root).module(MODULE)
+    ko = "\n".join(c.source for c in render_notebook(module, "ko").cells)
+    en = "\n".join(c.source for c in render_notebook(module, "en").cells)
+    assert 'print("확률:", f"done", "x")' in ko
+    assert 'print("probabilities:", f"done", "x")' in en
+
+
+def test_a_string_translation_no_lesson_code_uses_is_reported(tmp_path):
+    root = copy_fixture(tmp_path)
+    (root / MODULE / "comments.toml").write_text(
+        '[ko.strings]\n"nowhere" = "어디에도"\n', encoding="utf-8"
+    )
+    with pytest.raises(CurriculumError) as info:
+        load_curriculum(root)
+    (problem,) = info.value.problems
+    assert "[ko.strings] 'nowhere'" in str(problem)
+    assert "no lesson code cell has this string literal" in str(problem)
+
+
+def test_string_literals_keep_their_quotes_and_escape_what_needs_it():
+    code = "a = 'one'\nb = \"two\"\nc = r'raw'\nd = b'bytes'\ne = f'one'"
+    out = localize_strings(code, {"one": "하나", "two": 'say "둘"', "raw": "원", "bytes": "x"})
+    # bytes and f-strings are code, not labels
+    assert out == "a = '하나'\nb = 'say \"둘\"'\nc = '원'\nd = b'bytes'\ne = f'one'"

@@ -1,4 +1,4 @@
-"""Comments in code cells, in the learner's language.
+"""Comments in code cells, and the labels code draws, in the learner's language.
 
 Code exists once for both languages, so its comments are written in English in `lesson.py` and
 `exercises.toml`; their translations live in the module's `comments.toml`, keyed by the English
@@ -7,12 +7,18 @@ text (the way gettext keys a message by its msgid):
     [ko]
     "normalized?" = "정규화되었나요?"
 
-The build writes each comment in the notebook's language; the lint asks for a translation of every
-comment that explains something (a value or a formula such as `# (5+5j)` needs none).
+    [ko.strings]  # string literals of lesson code that a figure shows: legends, axis labels
+    "noisy" = "잡음 있음"
+
+The build writes each comment, and each listed string literal of lesson code, in the notebook's
+language (exercise code keeps its strings: tests compare answers with them); the lint asks for a
+translation of every comment that explains something (a value or a formula such as `# (5+5j)`
+needs none) and reports a translation nothing uses.
 """
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -20,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 COMMENTS_FILE = "comments.toml"
+STRINGS_TABLE = "strings"  # the sub-table of a language's table that translates string literals
 
 # words a comment may contain and still be a formula rather than prose
 _MATH_WORDS = frozenset(
@@ -108,3 +115,60 @@ def _without_comments(code: str) -> str:
     for comment in sorted(code_comments(code), key=lambda c: -c.line):
         lines[comment.line] = lines[comment.line][: comment.column]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class StringLiteral:
+    line: int  # 0-based, where it starts
+    column: int
+    end_line: int
+    end_column: int
+    value: str
+    quote: str
+
+
+def string_literals(source: str) -> Iterator[StringLiteral]:
+    """The plain string literals of `source` (no f-, b- or implicit concatenation parts)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return
+    for tok in tokens:
+        if tok.type != tokenize.STRING:
+            continue
+        prefix = tok.string[: len(tok.string) - len(tok.string.lstrip("rRuUbBfF"))]
+        if set(prefix.lower()) - {"r", "u"}:
+            continue
+        try:
+            value = ast.literal_eval(tok.string)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, str):
+            body = tok.string[len(prefix) :]
+            yield StringLiteral(
+                tok.start[0] - 1, tok.start[1], tok.end[0] - 1, tok.end[1], value, body[0]
+            )
+
+
+def localize_strings(source: str, translations: Mapping[str, str]) -> str:
+    """`source` with every string literal whose value is listed written as its translation."""
+    if not translations:
+        return source
+    lines = source.split("\n")
+    found = [lit for lit in string_literals(source) if lit.value in translations]
+    for lit in sorted(found, key=lambda x: (-x.line, -x.column)):
+        if lit.line != lit.end_line:
+            continue  # a listed label is one line; a multi-line literal is not a label
+        translated = translations[lit.value]
+        quote = lit.quote if lit.quote not in translated and "\\" not in translated else ""
+        text = f"{quote}{translated}{quote}" if quote else repr(translated)
+        line = lines[lit.line]
+        lines[lit.line] = line[: lit.column] + text + line[lit.end_column :]
+    return "\n".join(lines)
+
+
+def localize_code(
+    source: str, comments: Mapping[str, str], strings: Mapping[str, str] | None = None
+) -> str:
+    """`source` with its comments and listed string literals in the translation's language."""
+    return localize_comments(localize_strings(source, strings or {}), comments)

@@ -90,6 +90,8 @@ def korean_texts(module: Module) -> Iterator[tuple[Path, str, str]]:
             yield meta, f"objective {n}", objective["ko"]
     for english, korean in module.comments.get("ko", {}).items():
         yield module.path / COMMENTS_FILE, f"[ko] {english!r}", korean
+    for english, korean in module.strings.get("ko", {}).items():
+        yield module.path / COMMENTS_FILE, f"[ko.strings] {english!r}", korean
     for cell in module.cells:
         if cell.kind == "markdown" and cell.lang == "ko":
             yield module.path / "lesson.py", cell.where, cell.source

@@ -112,7 +112,31 @@ def _check_comments(module: Module) -> list[Problem]:
                         f"translation of a comment that is not used: {why}",
                     )
                 )
+    problems += _check_strings(module)
     return problems
+
+
+def _check_strings(module: Module) -> list[Problem]:
+    """Every translated string literal is one that lesson code has (labels, legends, titles)."""
+    from qcourse.curriculum.comments import COMMENTS_FILE, STRINGS_TABLE, string_literals
+
+    literals = {
+        lit.value
+        for cell in module.cells
+        if cell.kind == "code"
+        for lit in string_literals(cell.source)
+    }
+    return [
+        Problem(
+            module.path / COMMENTS_FILE,
+            f"[{lang}.{STRINGS_TABLE}] {english!r}",
+            "no lesson code cell has this string literal (only lesson code is translated: "
+            "exercise code stays as written, since tests compare answers with it)",
+        )
+        for lang, table in module.strings.items()
+        for english in table
+        if english not in literals
+    ]
 
 
 def code_places(module: Module) -> list[tuple[Path, str, str]]:

@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from qcourse.curriculum.comments import COMMENTS_FILE
+from qcourse.curriculum.comments import COMMENTS_FILE, STRINGS_TABLE
 from qcourse.curriculum.errors import CurriculumError, Problem
 from qcourse.curriculum.fields import MISSING, FieldReader
 from qcourse.curriculum.lesson import read_lesson
@@ -152,7 +152,7 @@ def load_module(folder: Path, problems: list[Problem]) -> Module | None:
         ]
 
     exercises = _read_exercises(folder / "exercises.toml", exercises_doc, problems)
-    comments = _read_comments(folder / COMMENTS_FILE, problems)
+    comments, strings = _read_comments(folder / COMMENTS_FILE, problems)
     return Module(
         id=module_id,
         number=number if number is not None else int(prefix.group(1)) if prefix else 0,
@@ -164,18 +164,23 @@ def load_module(folder: Path, problems: list[Problem]) -> Module | None:
         exercises=exercises,
         cells=cells,
         comments=comments,
+        strings=strings,
     )
 
 
-def _read_comments(file: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
-    """The optional comments.toml: one table per language other than English."""
+def _read_comments(
+    file: Path, problems: list[Problem]
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """The optional comments.toml: per language other than English, the translations of the
+    code's comments and, in its `strings` sub-table, of the string literals figures show."""
     if not file.is_file():
-        return {}
+        return {}, {}
     doc = _read_toml(file, problems)
     if doc is None:
-        return {}
+        return {}, {}
     others = [lang for lang in LANGUAGES if lang != "en"]
     comments: dict[str, dict[str, str]] = {}
+    strings: dict[str, dict[str, str]] = {}
     for lang, table in doc.items():
         if lang not in others:
             problems.append(
@@ -185,20 +190,36 @@ def _read_comments(file: Path, problems: list[Problem]) -> dict[str, dict[str, s
         if not isinstance(table, dict):
             problems.append(Problem(file, f"[{lang}]", 'expected a table of "English" = "..."'))
             continue
-        good: dict[str, str] = {}
-        for english, translated in table.items():
-            if not isinstance(translated, str) or not translated.strip() or "\n" in translated:
-                problems.append(
-                    Problem(
-                        file,
-                        f"[{lang}] {english!r}",
-                        f"expected a one-line translation (a non-empty string), got {translated!r}",
-                    )
+        table = dict(table)
+        literals = table.pop(STRINGS_TABLE, {})
+        if not isinstance(literals, dict):
+            problems.append(
+                Problem(file, f"[{lang}.{STRINGS_TABLE}]", 'expected a table of "English" = "..."')
+            )
+            literals = {}
+        comments[lang] = _translations(file, f"[{lang}]", table, problems, strip=True)
+        strings[lang] = _translations(
+            file, f"[{lang}.{STRINGS_TABLE}]", literals, problems, strip=False
+        )
+    return comments, strings
+
+
+def _translations(
+    file: Path, where: str, table: dict[str, Any], problems: list[Problem], *, strip: bool
+) -> dict[str, str]:
+    good: dict[str, str] = {}
+    for english, translated in table.items():
+        if not isinstance(translated, str) or not translated.strip() or "\n" in translated:
+            problems.append(
+                Problem(
+                    file,
+                    f"{where} {english!r}",
+                    f"expected a one-line translation (a non-empty string), got {translated!r}",
                 )
-                continue
-            good[english.strip()] = translated.strip()
-        comments[lang] = good
-    return comments
+            )
+            continue
+        good[english.strip() if strip else english] = translated.strip() if strip else translated
+    return good
 
 
 def _read_exercises(file: Path, doc: dict[str, Any], problems: list[Problem]) -> list[Exercise]:

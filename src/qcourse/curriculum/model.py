@@ -73,6 +73,8 @@ class Module:
     cells: list[LessonCell]
     # translations of the English comments in its code: language -> English text -> translation
     comments: dict[str, dict[str, str]] = field(default_factory=dict)
+    # translations of the string literals its figures show (legends, labels): language -> ...
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def total_points(self) -> float:

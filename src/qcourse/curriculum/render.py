@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qcourse import __version__
-from qcourse.curriculum.comments import localize_comments
+from qcourse.curriculum.comments import localize_code
 from qcourse.curriculum.model import LANGUAGES, Exercise, Module
 from qcourse.errors import UserError
 from qcourse.i18n import _
@@ -65,6 +65,7 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
         raise UserError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     exercises = {ex.id: ex for ex in module.exercises}
     comments = module.comments.get(lang, {})
+    strings = module.strings.get(lang, {})
     cells = [_cell("code", setup_source(lang), "setup")]
     prose = code = 0
     for cell in module.cells:
@@ -74,7 +75,9 @@ def render_notebook(module: Module, lang: str) -> NotebookNode:
                 cells.append(_cell("markdown", cell.source, f"prose_{prose}"))
         elif cell.kind == "code":
             code += 1
-            cells.append(_cell("code", localize_comments(cell.source, comments), f"code_{code}"))
+            cells.append(
+                _cell("code", localize_code(cell.source, comments, strings), f"code_{code}")
+            )
         else:
             cells.extend(exercise_cells(exercises[cell.exercise], lang, comments))
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -89,7 +92,8 @@ def exercise_cells(
 ) -> list[NotebookNode]:
     """Task, solution, test and (when there are hints) hints cells of one exercise.
 
-    `comments` translates the English comments of its code into `lang` (see comments.py).
+    `comments` translates the English comments of its code into `lang` (see comments.py); its
+    string literals stay as they are, since tests compare answers with them.
     """
     words = _words(lang)
     comments = comments or {}
@@ -97,14 +101,14 @@ def exercise_cells(
     if ex.global_phase:
         rules.append(words[ex.global_phase])
     task = f"### {ex.title[lang]}\n\n{ex.task[lang]}\n\n*{' '.join(rules)}*"
-    test = localize_comments(ex.test, comments)
+    test = localize_code(ex.test, comments)
     if ex.hidden_test:
         test += f"\n### BEGIN HIDDEN TESTS\n{ex.hidden_test}\n### END HIDDEN TESTS"
     cells = [
         _cell("markdown", task, f"task_{ex.id}"),
         _cell(
             "code",
-            localize_comments(ex.solution, comments),
+            localize_code(ex.solution, comments),
             f"solution_{ex.id}",
             solution=True,
             locked=False,
