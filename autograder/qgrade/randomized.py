@@ -27,8 +27,10 @@ from qgrade import _format as fmt
 from qgrade import limits, simulate
 from qgrade.diagnose import ancilla_not_clean, correct
 from qgrade.diagnose import global_phase as global_phase_diag
-from qgrade.diagnose.cases import OracleInfo, SampledCase
+from qgrade.diagnose.cases import SampledCase
 from qgrade.diagnose.engine import diagnose_sampled
+from qgrade.oracles import OracleInfo
+from qgrade.settings import Settings
 from qgrade.verdict import Verdict
 
 Runner = Callable[[list[np.ndarray]], list[np.ndarray]]
@@ -84,16 +86,14 @@ def sampled_check(
     n_total: int,
     system: list[int],
     ancillas: list[int],
-    strict: bool,
-    tol: float,
-    trials: int | None = None,
-    seed: int | None = None,
+    settings: Settings,
     oracle: OracleInfo | None = None,
     probe_inputs: Callable[[], list[tuple[str, np.ndarray]]] | None = None,
 ) -> Verdict:
     n_sys = len(system)
-    k = limits.RANDOM_TRIALS if trials is None else int(trials)
-    rng = np.random.default_rng(limits.SEED if seed is None else seed)
+    strict, tol = settings.strict, settings.tolerance
+    k = limits.RANDOM_TRIALS if settings.trials is None else int(settings.trials)
+    rng = np.random.default_rng(limits.SEED if settings.seed is None else settings.seed)
 
     def actual(inputs: list[np.ndarray]) -> list[np.ndarray]:
         outs = actual_full([embed(p, n_total, system) for p in inputs])

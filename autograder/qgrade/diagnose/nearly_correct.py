@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from qgrade import limits
+from qgrade._guard import fail
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
 from qgrade.diagnoses import NEARLY_CORRECT
 from qgrade.i18n import _
@@ -66,3 +67,17 @@ def suffix(fidelity: float) -> str:
     if fidelity >= 1 - 1e-8:
         return ""
     return " " + _("(After that fix it is still not exact: check your angles too.)")
+
+
+def for_value(where: str, actual: str, expected: str, difference: float) -> Verdict:
+    """A number close to the expected one (`actual`, `expected`: as the learner would type them)."""
+    return fail(
+        CODE,
+        _(
+            "Very close, but not exact. {where} is {actual}; the expected value is "
+            "{expected}. Check for rounding too early or an angle typed as a decimal."
+        ).format(where=where, actual=actual, expected=expected),
+        actual=actual,
+        expected=expected,
+        difference=float(difference),
+    )
