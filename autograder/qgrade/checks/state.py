@@ -108,7 +108,9 @@ def check_state(
 
         zero = np.zeros((2**n, 1), dtype=complex)
         zero[0, 0] = 1
-        verdict = repair.improve(verdict, sub.circuit, zero, exp.reshape(-1, 1), passes, reference)
+        verdict = repair.improve(
+            verdict, sub.circuit, zero, exp.reshape(-1, 1), passes, reference, tol
+        )
     return verdict
 
 
