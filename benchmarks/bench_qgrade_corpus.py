@@ -355,11 +355,11 @@ def grade(items: Iterator[Item], stats: Stats | None = None, verbose: bool = Fal
                 counter["true"] += 1
             else:
                 counter["false"] += 1
-            if ok is not False:
-                sized["specific"] += 1  # per size: specific and not proven false
                 stats.false_verdicts.append(
                     f"{label}: false {verdict.diagnosis}: {verdict.message}"
                 )
+            if ok is not False:
+                sized["specific"] += 1  # per size: specific and not proven false
             if verbose:
                 print(f"  {label}: {verdict.diagnosis}", flush=True)
     finally:

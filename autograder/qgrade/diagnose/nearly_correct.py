@@ -62,6 +62,14 @@ def for_sampled(case: SampledCase) -> Verdict | None:
     return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
 
 
+def explains(fidelity: float, before: float) -> bool:
+    """Whether a structural fix (a qubit permutation, a reversal) that brings the fidelity from
+    `before` to `fidelity` explains the mistake: close to 1, and at least half of the infidelity
+    gone. (Swapping two controls of a multi-controlled gate changes nothing: that permutation
+    must not be named as the mistake of an answer whose angle is off.)"""
+    return _close(fidelity) and 1 - fidelity <= (1 - before) / 2
+
+
 def suffix(fidelity: float) -> str:
     """A note for a structural diagnosis that is only approximately right."""
     if fidelity >= 1 - 1e-8:

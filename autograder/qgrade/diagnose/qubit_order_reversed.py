@@ -44,7 +44,7 @@ def for_state(case: StateCase) -> Verdict | None:
         return None
     rev = reverse_qubits(case.actual, case.n)
     fid = case.fidelity_of(rev)
-    if fid < 1 - limits.NEARLY:
+    if not nearly_correct.explains(fid, case.fidelity):
         return None
     message = _("Your qubits are in reversed order.") + " " + _little_endian()
     if case.n <= 4:
@@ -86,7 +86,7 @@ def for_operator(case: OperatorCase) -> Verdict | None:
     }
     for side, mat in candidates.items():
         fid = case.fidelity_of(mat)
-        if fid >= 1 - limits.NEARLY:
+        if nearly_correct.explains(fid, case.fidelity):
             message = _operator_messages()[side] + " " + _little_endian()
             message += nearly_correct.suffix(fid)
             return Verdict(False, 0.0, CODE, message, case.details(reversed=side))
