@@ -60,7 +60,7 @@ from qgrade import _format as fmt
 SCREEN = 1e-6  # a candidate must reach fidelity 1 - SCREEN on the probe states to be verified
 MAX_UNITS = 20000
 MAX_VERIFY = 12  # repaired circuits graded again at most (each is a full check)
-WORK_BUDGET = 2e9  # amplitudes touched by one search (16 qubits, 2 probes: ~15000 gate steps)
+WORK_BUDGET = 3e9  # amplitudes touched by one search (16 qubits, 1 probe: ~45000 gate steps)
 TIME_BUDGET = 60.0  # seconds: only a safety net on an overloaded machine
 
 
@@ -424,6 +424,7 @@ class _Sweep:
     budget: Budget
     exact: float  # leads missing the targets by at most this are verified first
     near_misses: list[Fix] = field(default_factory=list)  # leads not exact on the probes
+    start: np.ndarray | None = None  # B_0, shared by the sweeps
 
     def run(self, mode: str, near: list[set[tuple[int, int]]] | None = None) -> Iterator[Fix]:
         """mode "gates": swaps, removals, replacements; "near": one-qubit insertions and the
@@ -436,11 +437,14 @@ class _Sweep:
         for pair in self.pairs:
             for q in pair:
                 by_qubit[q].append(pair)
-        b = self.targets.copy()  # B_0 = U^dag phi
-        for u in reversed(units):
-            if not self.budget.spend(size):
-                return
-            b = apply(b, n, u.matrix.conj().T, u.qubits)
+        if self.start is None:  # B_0 = U^dag phi, once for every sweep
+            b = self.targets.copy()
+            for u in reversed(units):
+                if not self.budget.spend(size):
+                    return
+                b = apply(b, n, u.matrix.conj().T, u.qubits)
+            self.start = b
+        b = self.start
         f = self.inputs.copy()
         found: list[Fix] = []
         open_qubits = set(range(n)) if mode == "near" else set()  # slots opened, not scored
@@ -461,6 +465,7 @@ class _Sweep:
                     for fid, g, _fl in _scored(t, self.vocab[1], norm, False, True):
                         if fid >= 1 - SCREEN:
                             found.append(Fix("add", i, None, [], g, [q], before, 1 - fid))
+                            yield from self._ready(found)
                             break
                 for pair in sorted(chosen):
                     self.tried.add((open_pairs[pair], pair))
@@ -471,6 +476,7 @@ class _Sweep:
                         if fid >= 1 - SCREEN:
                             qs = [pair[1], pair[0]] if flipped else list(pair)
                             found.append(Fix("add", i, None, [], g, qs, before, 1 - fid))
+                            yield from self._ready(found)
                             break
             open_qubits.clear()
             open_pairs.clear()
@@ -488,9 +494,16 @@ class _Sweep:
                     for pair in by_qubit[q]:
                         open_pairs[pair] = i + 1
         order = {"swap_control_target": 0, "remove": 1, "replace": 2, "add": 3}
+        yield from self._ready(sorted(found, key=lambda fix: order[fix.kind]))  # stable
+
+    def _ready(self, found: list[Fix]) -> Iterator[Fix]:
+        """Hand the exact leads in `found` out (insertions as soon as they are scored: a budget
+        that runs out later must not lose them), keep the near misses for the end; empties
+        `found`."""
         self.near_misses += [fix for fix in found if fix.miss > self.exact]
         exact = [fix for fix in found if fix.miss <= self.exact]
-        yield from sorted(exact, key=lambda fix: order[fix.kind])  # stable: circuit order
+        found.clear()
+        yield from exact
 
     def _edits(self, unit: Unit, t: np.ndarray, norm: float) -> list[Fix]:
         """Swap, removal and replacement leads for one gate, given T around it."""
