@@ -145,5 +145,5 @@ def test_the_budget_is_counted_in_work(monkeypatch):
     bad = good.copy()
     del bad.data[len(bad.data) // 2]
     assert qgrade.check_operator(bad, good).diagnosis == "one_gate_away"
-    monkeypatch.setattr(circuit_edits, "WORK_BUDGET", 2**8 * 3 * 10.0)  # ten gate steps
+    monkeypatch.setattr(circuit_edits, "WORK_BUDGET", circuit_edits.STEP_FLOOR * 10)  # 10 steps
     assert qgrade.check_operator(bad, good).diagnosis == "wrong_operator"

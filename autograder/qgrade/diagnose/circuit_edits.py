@@ -62,6 +62,7 @@ MAX_UNITS = 20000
 MAX_VERIFY = 12  # repaired circuits graded again at most (each is a full check)
 WORK_BUDGET = 3e9  # amplitudes touched by one search (16 qubits, 1 probe: ~45000 gate steps)
 TIME_BUDGET = 60.0  # seconds: only a safety net on an overloaded machine
+STEP_FLOOR = 2.0**14  # a step on a small circuit costs numpy's call overhead, counted as this
 
 
 @dataclass
@@ -343,8 +344,8 @@ class Budget:
         self.deadline = time.monotonic() + (TIME_BUDGET if seconds is None else seconds)
 
     def spend(self, amplitudes: float) -> bool:
-        """Take `amplitudes` from the budget; False when it is used up."""
-        self.left -= amplitudes
+        """Take `amplitudes` (at least `STEP_FLOOR`) from the budget; False when it is used up."""
+        self.left -= max(amplitudes, STEP_FLOOR)
         return self.left >= 0 and time.monotonic() < self.deadline
 
 
