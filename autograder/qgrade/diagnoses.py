@@ -1,38 +1,18 @@
-"""The fixed diagnosis vocabulary.
+"""The fixed diagnosis vocabulary: one `declare(...)` per code, from which `DIAGNOSES`, the
+verdict titles (`TITLES`) and the table in docs/diagnoses.md are built.
 
 Instructor reports count these codes, notebooks and outside tests match on them: never rename
 one. Each check picks the most specific code that is true.
+
+Adding a code: one `declare()` line below (the code, its meaning for instructors, its short
+title wrapped in `N_()`); a module `qgrade/diagnose/<code>.py` that makes its verdicts; the
+Korean title and messages in locale/ko. `python autograder/qgrade/locale/update.py` extracts the
+messages and rewrites docs/diagnoses.md; tests/qgrade/test_layout.py checks all of it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-CORRECT = "correct"
-NEARLY_CORRECT = "nearly_correct"
-GLOBAL_PHASE = "global_phase"
-QUBIT_ORDER_REVERSED = "qubit_order_reversed"
-QUBITS_PERMUTED = "qubits_permuted"
-RELATIVE_PHASE = "relative_phase"
-BIT_FLIP = "bit_flip"
-WRONG_AMPLITUDES = "wrong_amplitudes"
-WRONG_OPERATOR = "wrong_operator"
-ANCILLA_NOT_CLEAN = "ancilla_not_clean"
-WRONG_QUBIT_COUNT = "wrong_qubit_count"
-FORBIDDEN_INSTRUCTION = "forbidden_instruction"
-CONSTRAINT_VIOLATED = "constraint_violated"
-UNBOUND_PARAMETERS = "unbound_parameters"
-NOT_NORMALIZED = "not_normalized"
-TOO_LARGE = "too_large"
-STUDENT_ERROR = "student_error"
-DISTRIBUTION_MISMATCH = "distribution_mismatch"
-INVALID_SUBMISSION = "invalid_submission"
-WRONG_VALUE = "wrong_value"  # check_value: a classical answer (number, string, list) is wrong
-INTERRUPTED = "interrupted"
-CONTROL_TARGET_SWAPPED = "control_target_swapped"
-ONE_GATE_AWAY = "one_gate_away"
-WRONG_FIGURE = "wrong_figure"  # checks/figure.py: a plot or drawing does not show what was asked
-WRONG_DRAW_OPTION = "wrong_draw_option"  # checks/figure.py: the right circuit, another option
 
 
 def N_(message: str) -> str:
@@ -42,121 +22,152 @@ def N_(message: str) -> str:
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """One diagnosis code, declared once: `DIAGNOSES`, the titles and the docs come from here."""
+    """One diagnosis code, declared once."""
 
     code: str
     meaning: str  # English, for instructors and report legends
     title: str  # short name in a verdict's heading (translated when shown)
 
 
-DECLARED: tuple[Diagnosis, ...] = (
-    Diagnosis(CORRECT, "The submission is correct.", N_("Correct")),
-    Diagnosis(
-        NEARLY_CORRECT,
-        "Very close but not exact: usually an angle typed as a decimal (3.14 for pi).",
-        N_("Almost there"),
-    ),
-    Diagnosis(
-        GLOBAL_PHASE,
-        "Right up to a global phase, where the exercise requires the exact phase.",
-        N_("Global phase differs"),
-    ),
-    Diagnosis(
-        QUBIT_ORDER_REVERSED,
-        "Right with the qubit order reversed (Qiskit labels are little-endian).",
-        N_("Qubit order reversed"),
-    ),
-    Diagnosis(
-        QUBITS_PERMUTED,
-        "Right up to a permutation of the qubits other than a reversal.",
-        N_("Qubits swapped around"),
-    ),
-    Diagnosis(
-        RELATIVE_PHASE,
-        "Right magnitudes, wrong relative phase on some qubit or basis states.",
-        N_("Wrong relative phase"),
-    ),
-    Diagnosis(BIT_FLIP, "Right up to X (bit flips) on some qubits.", N_("Some qubits flipped")),
-    Diagnosis(
-        WRONG_AMPLITUDES, "The amplitudes (probabilities) are wrong.", N_("Wrong amplitudes")
-    ),
-    Diagnosis(
-        WRONG_OPERATOR, "The circuit implements a different operation.", N_("Different operation")
-    ),
-    Diagnosis(
-        ANCILLA_NOT_CLEAN,
-        "An ancilla qubit does not end in |0>.",
-        N_("Ancilla not returned to |0⟩"),
-    ),
-    Diagnosis(
-        WRONG_QUBIT_COUNT,
-        "The circuit has a different number of qubits than asked.",
-        N_("Wrong number of qubits"),
-    ),
-    Diagnosis(
-        FORBIDDEN_INSTRUCTION,
-        "Uses an instruction the exercise forbids (e.g. initialize).",
-        N_("Instruction not allowed here"),
-    ),
-    Diagnosis(
-        CONSTRAINT_VIOLATED,
-        "Breaks a resource constraint (gate set, depth, gate count, oracle calls).",
-        N_("Resource limit exceeded"),
-    ),
-    Diagnosis(
-        UNBOUND_PARAMETERS, "The circuit still has unbound parameters.", N_("Unbound parameters")
-    ),
-    Diagnosis(NOT_NORMALIZED, "The state vector is not normalized.", N_("State not normalized")),
-    Diagnosis(TOO_LARGE, "Too large to check on this machine.", N_("Too large to check")),
-    Diagnosis(
-        STUDENT_ERROR,
-        "The learner's code raised an exception (or is not written yet).",
-        N_("Your code raised an error"),
-    ),
-    Diagnosis(
-        DISTRIBUTION_MISMATCH,
-        "Measured counts are statistically inconsistent with the expected distribution.",
-        N_("Measured counts do not match"),
-    ),
-    Diagnosis(
-        INVALID_SUBMISSION,
-        "Not something that can be graded (wrong type, NaN, wrong length, ...).",
-        N_("Cannot grade this submission"),
-    ),
-    Diagnosis(
-        WRONG_VALUE,
-        "A classical answer (a number, a bitstring, a list) differs from the expected one.",
-        N_("Not the expected answer"),
-    ),
-    Diagnosis(
-        INTERRUPTED,
-        "The learner's function was interrupted before it returned (stop button, time limit).",
-        N_("Interrupted"),
-    ),
-    Diagnosis(
-        CONTROL_TARGET_SWAPPED,
-        "Right once the control and target of one CX (controlled gate) are swapped.",
-        N_("Control and target swapped"),
-    ),
-    Diagnosis(
-        ONE_GATE_AWAY,
-        "Right once one named gate is added, removed or replaced (verified).",
-        N_("One gate away"),
-    ),
-    Diagnosis(
-        WRONG_FIGURE,
-        "A plot or drawing does not show what was asked (its data, kind, order, title, legend).",
-        N_("Not the asked figure"),
-    ),
-    Diagnosis(
-        WRONG_DRAW_OPTION,
-        "A drawing of the right circuit, drawn with another option than asked (says which).",
-        N_("Wrong drawing option"),
-    ),
+DECLARED: list[Diagnosis] = []  # in declaration order
+DIAGNOSES: dict[str, str] = {}  # code -> what it means (English; instructors, report legends)
+TITLES: dict[str, str] = {}  # code -> short untranslated title (`qgrade.render.diagnosis_title`)
+
+
+def declare(code: str, meaning: str, title: str) -> str:
+    """Declare a diagnosis code (once) and return it."""
+    if code in DIAGNOSES:
+        raise ValueError(f"diagnosis code {code!r} is declared twice")
+    DECLARED.append(Diagnosis(code, meaning, title))
+    DIAGNOSES[code] = meaning
+    TITLES[code] = title
+    return code
+
+
+CORRECT = declare("correct", "The submission is correct.", N_("Correct"))
+NEARLY_CORRECT = declare(
+    "nearly_correct",
+    "Very close but not exact: usually an angle typed as a decimal (3.14 for pi).",
+    N_("Almost there"),
+)
+GLOBAL_PHASE = declare(
+    "global_phase",
+    "Right up to a global phase, where the exercise requires the exact phase.",
+    N_("Global phase differs"),
+)
+QUBIT_ORDER_REVERSED = declare(
+    "qubit_order_reversed",
+    "Right with the qubit order reversed (Qiskit labels are little-endian).",
+    N_("Qubit order reversed"),
+)
+QUBITS_PERMUTED = declare(
+    "qubits_permuted",
+    "Right up to a permutation of the qubits other than a reversal.",
+    N_("Qubits swapped around"),
+)
+RELATIVE_PHASE = declare(
+    "relative_phase",
+    "Right magnitudes, wrong relative phase on some qubit or basis states.",
+    N_("Wrong relative phase"),
+)
+BIT_FLIP = declare(
+    "bit_flip", "Right up to X (bit flips) on some qubits.", N_("Some qubits flipped")
+)
+WRONG_AMPLITUDES = declare(
+    "wrong_amplitudes", "The amplitudes (probabilities) are wrong.", N_("Wrong amplitudes")
+)
+WRONG_OPERATOR = declare(
+    "wrong_operator", "The circuit implements a different operation.", N_("Different operation")
+)
+ANCILLA_NOT_CLEAN = declare(
+    "ancilla_not_clean", "An ancilla qubit does not end in |0>.", N_("Ancilla not returned to |0⟩")
+)
+WRONG_QUBIT_COUNT = declare(
+    "wrong_qubit_count",
+    "The circuit has a different number of qubits than asked.",
+    N_("Wrong number of qubits"),
+)
+FORBIDDEN_INSTRUCTION = declare(
+    "forbidden_instruction",
+    "Uses an instruction the exercise forbids (e.g. initialize).",
+    N_("Instruction not allowed here"),
+)
+CONSTRAINT_VIOLATED = declare(
+    "constraint_violated",
+    "Breaks a resource constraint (gate set, depth, gate count, oracle calls).",
+    N_("Resource limit exceeded"),
+)
+UNBOUND_PARAMETERS = declare(
+    "unbound_parameters", "The circuit still has unbound parameters.", N_("Unbound parameters")
+)
+NOT_NORMALIZED = declare(
+    "not_normalized", "The state vector is not normalized.", N_("State not normalized")
+)
+TOO_LARGE = declare("too_large", "Too large to check on this machine.", N_("Too large to check"))
+STUDENT_ERROR = declare(
+    "student_error",
+    "The learner's code raised an exception (or is not written yet).",
+    N_("Your code raised an error"),
+)
+DISTRIBUTION_MISMATCH = declare(
+    "distribution_mismatch",
+    "Measured counts are statistically inconsistent with the expected distribution.",
+    N_("Measured counts do not match"),
+)
+INVALID_SUBMISSION = declare(
+    "invalid_submission",
+    "Not something that can be graded (wrong type, NaN, wrong length, ...).",
+    N_("Cannot grade this submission"),
+)
+WRONG_VALUE = declare(
+    "wrong_value",
+    "A classical answer (a number, a bitstring, a list) differs from the expected one.",
+    N_("Not the expected answer"),
+)
+INTERRUPTED = declare(
+    "interrupted",
+    "The learner's function was interrupted before it returned (stop button, time limit).",
+    N_("Interrupted"),
+)
+CONTROL_TARGET_SWAPPED = declare(
+    "control_target_swapped",
+    "Right once the control and target of one CX (controlled gate) are swapped.",
+    N_("Control and target swapped"),
+)
+ONE_GATE_AWAY = declare(
+    "one_gate_away",
+    "Right once one named gate is added, removed or replaced (verified).",
+    N_("One gate away"),
+)
+WRONG_FIGURE = declare(
+    "wrong_figure",
+    "A plot or drawing does not show what was asked (its data, kind, order, title, legend).",
+    N_("Not the asked figure"),
+)
+WRONG_DRAW_OPTION = declare(
+    "wrong_draw_option",
+    "A drawing of the right circuit, drawn with another option than asked (says which).",
+    N_("Wrong drawing option"),
 )
 
-# code -> what it means (English; documentation for instructors and report legends)
-DIAGNOSES: dict[str, str] = {d.code: d.meaning for d in DECLARED}
 
-# code -> short untranslated title (see `qgrade.render.diagnosis_title`)
-TITLES: dict[str, str] = {d.code: d.title for d in DECLARED}
+def markdown() -> str:
+    """The table of docs/diagnoses.md: every code with its English and Korean title."""
+    from qgrade.i18n import _translations
+
+    korean = _translations("ko")
+    lines = [
+        "# qgrade diagnosis codes",
+        "",
+        "Generated from the declarations in `autograder/qgrade/diagnoses.py` by",
+        "`python autograder/qgrade/locale/update.py`; do not edit by hand. Every verdict names one",
+        "of these codes (`verdict.diagnosis`; a failing `assert_*` starts with `[code]`). Each",
+        "code's verdicts are made in `autograder/qgrade/diagnose/<code>.py`.",
+        "",
+        "| code | title | 한국어 제목 | meaning |",
+        "|------|-------|-------------|---------|",
+    ]
+    for d in DECLARED:
+        cells = [f"`{d.code}`", d.title, korean.gettext(d.title), d.meaning]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -18,6 +18,7 @@ are far above that (a phase flip on one basis state of 20 qubits has eps ~ 4e-6 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -27,8 +28,10 @@ from qgrade import _format as fmt
 from qgrade import limits, simulate
 from qgrade.diagnose import ancilla_not_clean, correct
 from qgrade.diagnose import global_phase as global_phase_diag
-from qgrade.diagnose.cases import OracleInfo, SampledCase
+from qgrade.diagnose.cases import SampledCase
 from qgrade.diagnose.engine import diagnose_sampled
+from qgrade.oracles import OracleInfo
+from qgrade.settings import Settings
 from qgrade.verdict import Verdict
 
 Runner = Callable[[list[np.ndarray]], list[np.ndarray]]
@@ -74,6 +77,21 @@ def circuit_runner(circuit: QuantumCircuit) -> Runner:
     return run
 
 
+def remembered(run: Runner) -> Runner:
+    """`run` computing each distinct input state once: verifying a repair reruns the expected
+    operation on the same seeded inputs as the check itself."""
+    cache: dict[bytes, np.ndarray] = {}
+
+    def again(inputs: list[np.ndarray]) -> list[np.ndarray]:
+        keys = [hashlib.sha256(np.ascontiguousarray(v).tobytes()).digest() for v in inputs]
+        todo = {k: v for k, v in zip(keys, inputs, strict=True) if k not in cache}
+        if todo:
+            cache.update(zip(todo, run(list(todo.values())), strict=True))
+        return [cache[k] for k in keys]
+
+    return again
+
+
 def matrix_runner(mat: np.ndarray) -> Runner:
     return lambda inputs: [mat @ psi for psi in inputs]
 
@@ -84,16 +102,14 @@ def sampled_check(
     n_total: int,
     system: list[int],
     ancillas: list[int],
-    strict: bool,
-    tol: float,
-    trials: int | None = None,
-    seed: int | None = None,
+    settings: Settings,
     oracle: OracleInfo | None = None,
     probe_inputs: Callable[[], list[tuple[str, np.ndarray]]] | None = None,
 ) -> Verdict:
     n_sys = len(system)
-    k = limits.RANDOM_TRIALS if trials is None else int(trials)
-    rng = np.random.default_rng(limits.SEED if seed is None else seed)
+    strict, tol = settings.strict, settings.tolerance
+    k = limits.RANDOM_TRIALS if settings.trials is None else int(settings.trials)
+    rng = np.random.default_rng(limits.SEED if settings.seed is None else settings.seed)
 
     def actual(inputs: list[np.ndarray]) -> list[np.ndarray]:
         outs = actual_full([embed(p, n_total, system) for p in inputs])

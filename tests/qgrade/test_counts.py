@@ -127,7 +127,7 @@ def test_reversed_bit_order_and_bit_flips_are_recognized():
         ({"zero": 10}, "not a measurement outcome"),
         ("0101", "counts dictionary"),
         (None, "None"),
-        (42, "counts dictionary"),
+        (42, "a counts dictionary such as {'00': 510, '11': 490}."),
     ],
 )
 def test_bad_counts(counts, words):

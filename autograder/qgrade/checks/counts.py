@@ -26,12 +26,14 @@ from qiskit.quantum_info import DensityMatrix, Statevector
 from scipy import stats
 
 from qgrade import simulate
-from qgrade._guard import ExerciseError, guarded, reject
-from qgrade.diagnose import bit_flip, correct, distribution_mismatch, invalid_submission
-from qgrade.diagnose import qubit_order_reversed as reversed_diag
-from qgrade.diagnose._math import mask_qubits
-from qgrade.diagnoses import INVALID_SUBMISSION
-from qgrade.i18n import _
+from qgrade._guard import ExerciseError, guarded
+from qgrade.diagnose import (
+    bit_flip,
+    correct,
+    distribution_mismatch,
+    invalid_submission,
+    qubit_order_reversed,
+)
 from qgrade.submission import call_if_callable
 from qgrade.verdict import Verdict
 
@@ -69,9 +71,7 @@ def _observed(counts: Any) -> dict[Any, int]:
     if isinstance(counts, (list, tuple)) and counts and all(isinstance(c, str) for c in counts):
         counts = Counter(counts)  # a memory list of outcomes
     if not isinstance(counts, Mapping):
-        raise invalid_submission.wrong_type(
-            counts, _("a counts dictionary such as {{'00': 510, '11': 490}}"), from_function
-        )
+        raise invalid_submission.not_counts(counts, from_function)
     out: dict[Any, int] = {}
     for key, value in counts.items():
         try:
@@ -79,12 +79,7 @@ def _observed(counts: Any) -> dict[Any, int]:
         except (TypeError, ValueError):
             raise invalid_submission.not_numbers(repr(value)) from None
         if not math.isfinite(number) or number < 0 or number != int(number):
-            raise reject(
-                INVALID_SUBMISSION,
-                _(
-                    "Counts must be whole numbers of shots (0 or more); got {value} for {key}."
-                ).format(value=value, key=key),
-            )
+            raise invalid_submission.not_whole_counts(value, key)
         out[key] = int(number)
     return out
 
@@ -152,19 +147,14 @@ def check_counts(
         try:
             value, w, text = _parse_key(key, False)
         except ValueError:
-            raise reject(
-                INVALID_SUBMISSION,
-                _("{key} is not a measurement outcome: outcomes are bit strings like '01'.").format(
-                    key=repr(key)
-                ),
-            ) from None
+            raise invalid_submission.not_an_outcome(key) from None
         observed[value] = observed.get(value, 0) + c
         width = max(width, w)
         if text:
             labels[value] = text
     shots = sum(observed.values())
     if shots == 0:
-        raise reject(INVALID_SUBMISSION, _("The counts are empty: no shot was recorded."))
+        raise invalid_submission.empty_counts()
 
     def show(value: int) -> str:
         return labels.get(value) or format(value, f"0{width}b")
@@ -183,12 +173,15 @@ def check_counts(
         return correct.counts(**details)
 
     # is it the expected distribution read backwards, or with some bits flipped?
-    for verdict in (
-        _alternative_reversed(observed, expected, shots, width, alpha, sims, rng_seed, details),
-        _alternative_flipped(observed, expected, shots, width, alpha, sims, rng_seed, details),
-    ):
-        if verdict is not None:
-            return verdict
+    def fits(alternative: dict[int, float]) -> bool:
+        again = goodness_of_fit(observed, alternative, shots, sims, rng_seed)
+        return again["impossible"] is None and again["p_value"] >= alpha
+
+    verdict = qubit_order_reversed.for_counts(expected, width, fits, details)
+    if verdict is None:
+        verdict = bit_flip.for_counts(observed, expected, width, fits, details)
+    if verdict is not None:
+        return verdict
     if result["impossible"] is not None:
         value = result["impossible"]
         return distribution_mismatch.impossible(show(value), observed[value], **details)
@@ -239,71 +232,3 @@ def goodness_of_fit(
         p_value = (1 + exceed) / (1 + sims)
         test = "pearson_monte_carlo"
     return {"p_value": p_value, "statistic": stat, "test": test, "impossible": None}
-
-
-def _transformed(expected: dict[int, float], mapping: Any) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for k, p in expected.items():
-        key = mapping(k)
-        out[key] = out.get(key, 0.0) + p
-    return out
-
-
-def _fits(observed, expected, shots, alpha, sims, seed) -> bool:  # noqa: ANN001
-    result = goodness_of_fit(observed, expected, shots, sims, seed)
-    return result["impossible"] is None and result["p_value"] >= alpha
-
-
-def _alternative_reversed(observed, expected, shots, width, alpha, sims, seed, details):  # noqa: ANN001
-    if width < 2:
-        return None
-
-    def rev(k: int) -> int:
-        return int(format(k, f"0{width}b")[::-1], 2)
-
-    alt = _transformed(expected, rev)
-    if alt == expected or not _fits(observed, alt, shots, alpha, sims, seed):
-        return None
-    message = (
-        _("Your outcomes look like the expected ones read backwards: the bit order is reversed.")
-        + " "
-        + reversed_diag._little_endian()
-    )
-    return Verdict(False, 0.0, reversed_diag.CODE, message, details)
-
-
-def _alternative_flipped(observed, expected, shots, width, alpha, sims, seed, details):  # noqa: ANN001
-    if width > 12:
-        return None
-    size = 2**width
-    p = np.zeros(size)
-    for k, v in expected.items():
-        if k < size:
-            p[k] = v
-    o = np.zeros(size)
-    for k, v in observed.items():
-        if k < size:
-            o[k] = v
-    if o.sum() < shots:
-        return None
-    idx = np.arange(size)
-    # total variation distance of every bit-flipped expected distribution from the frequencies
-    freq = o / shots
-    best = min(
-        range(1, size), key=lambda m: (float(np.abs(p[idx ^ m] - freq).sum()), bin(m).count("1"))
-    )
-    alt = {int(k): float(p[k ^ best]) for k in range(size) if p[k ^ best] > 0}
-    if not _fits(observed, alt, shots, alpha, sims, seed):
-        return None
-    qubits = mask_qubits(best)
-    message = _(
-        "Your outcomes look like the expected ones with {bits} flipped (0 and 1 swapped): look "
-        "for a missing or extra X gate before the measurement."
-    ).format(bits=_bit_list(qubits))
-    return Verdict(False, 0.0, bit_flip.CODE, message, {**details, "flipped_bits": qubits})
-
-
-def _bit_list(bits: list[int]) -> str:
-    if len(bits) == 1:
-        return _("bit {bit}").format(bit=bits[0])
-    return _("bits {bits}").format(bits=", ".join(str(b) for b in bits))

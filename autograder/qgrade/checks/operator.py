@@ -17,9 +17,9 @@ from qiskit.circuit.library import UnitaryGate
 
 from qgrade import _format as fmt
 from qgrade import limits, randomized, simulate
+from qgrade import settings as opts
 from qgrade import submission as subm
-from qgrade._guard import ExerciseError, guarded
-from qgrade.checks.state import _settings, phase_mode
+from qgrade._guard import guarded
 from qgrade.constraints import Constraints
 from qgrade.diagnose import (
     ancilla_not_clean,
@@ -30,10 +30,13 @@ from qgrade.diagnose import (
     wrong_qubit_count,
 )
 from qgrade.diagnose import global_phase as global_phase_diag
-from qgrade.diagnose.cases import OperatorCase, OracleInfo
+from qgrade.diagnose.cases import OperatorCase, branch_prefix, prefixed, reset_prefix
 from qgrade.diagnose.engine import diagnose_operator
-from qgrade.i18n import _
+from qgrade.oracles import OracleInfo
+from qgrade.settings import Settings, ancillas_argument
 from qgrade.verdict import Verdict
+
+__all__ = ["ancillas_argument", "check_operator", "compare", "improve"]
 
 MAX_CHOI_QUBITS = 16  # circuit qubits + reference qubits for dynamic circuits
 
@@ -69,8 +72,8 @@ def check_operator(
         Never used to decide pass or fail: only to find the single gate to add, remove or
         replace (`one_gate_away`), which is reported only when the repaired circuit passes.
     """
-    strict = phase_mode(global_phase)
-    tol, limit = _settings(tolerance, max_qubits)
+    settings = opts.read(global_phase, tolerance, max_qubits, trials, seed)
+    limit = settings.max_qubits
     n_e, exp = subm.expected_operator(expected, limit, limits.DENSE_MAX_QUBITS)
     anc = ancillas_argument(ancillas)
     sub = subm.resolve(submission, "operator")
@@ -82,8 +85,15 @@ def check_operator(
         raise too_large.qubits(sub.num_qubits, limit, n_total)
     if sub.num_qubits != n_total or any(a >= sub.num_qubits for a in anc):
         raise wrong_qubit_count.mismatch(sub.num_qubits, n_total, len(anc))
-    verdict = compare(sub, exp, n_e, anc, strict, tol, None, trials, seed)
-    return improve(verdict, sub, exp, n_e, anc, strict, tol, trials, seed, reference)
+    # a circuit too large for a matrix runs on Aer: once per input state, shared by the check
+    # and the verification of repairs
+    runner = (
+        None
+        if isinstance(exp, np.ndarray)
+        else randomized.remembered(randomized.circuit_runner(exp))
+    )
+    verdict = compare(sub, exp, n_e, anc, settings, expected_runner=runner)
+    return improve(verdict, sub, exp, n_e, anc, settings, reference, runner)
 
 
 PROBES = 3  # random input states of the search for a single-gate fix
@@ -95,11 +105,9 @@ def improve(
     exp: np.ndarray | QuantumCircuit,
     n_e: int,
     anc: list[int],
-    strict: bool,
-    tol: float,
-    trials: int | None,
-    seed: int | None,
+    settings: Settings,
     reference: Any,
+    expected_runner: randomized.Runner | None = None,
 ) -> Verdict:
     """A generic failing verdict becomes a verified single-gate fix when one exists."""
     if verdict.passed or sub.kind != "circuit" or sub.dynamic or anc:
@@ -110,31 +118,22 @@ def improve(
     assert circ is not None
     n = sub.num_qubits
     rng = np.random.default_rng(limits.SEED + 1)
-    probes = PROBES if n <= limits.DENSE_MAX_QUBITS else PROBES - 1
+    # fewer probe states on larger circuits: one Haar-random state of 14+ qubits already
+    # screens the leads, each of which the full check verifies anyway
+    probes = PROBES if n <= limits.DENSE_MAX_QUBITS else 2 if n <= 13 else 1
     inputs = np.stack([randomized.haar_state(n, rng) for _ in range(probes)], axis=1)
     if isinstance(exp, np.ndarray):
         targets = exp @ inputs
     else:
-        outs = randomized.circuit_runner(exp)([inputs[:, j] for j in range(probes)])
-        targets = np.stack(outs, axis=1)
+        if expected_runner is None:
+            expected_runner = randomized.remembered(randomized.circuit_runner(exp))
+        targets = np.stack(expected_runner([inputs[:, j] for j in range(probes)]), axis=1)
 
     def passes(candidate: QuantumCircuit) -> Verdict:
         again = subm.Submission("circuit", n, circuit=candidate)
-        return compare(again, exp, n_e, anc, strict, tol, None, trials, seed)
+        return compare(again, exp, n_e, anc, settings, expected_runner=expected_runner)
 
-    return repair.improve(verdict, circ, inputs, targets, passes, reference)
-
-
-def ancillas_argument(ancillas: Sequence[int] | int) -> list[int]:
-    if isinstance(ancillas, int):
-        ancillas = [ancillas]
-    try:
-        anc = sorted({int(a) for a in ancillas})
-    except TypeError:
-        raise ExerciseError("ancillas must be a sequence of qubit indices") from None
-    if anc and anc[0] < 0:
-        raise ExerciseError("ancilla indices must be non-negative")
-    return anc
+    return repair.improve(verdict, circ, inputs, targets, passes, reference, settings.tolerance)
 
 
 def system_indices(n: int, system: list[int]) -> np.ndarray:
@@ -151,11 +150,8 @@ def compare(
     exp: np.ndarray | QuantumCircuit,
     n_e: int,
     anc: list[int],
-    strict: bool,
-    tol: float,
-    oracle: OracleInfo | None,
-    trials: int | None,
-    seed: int | None,
+    settings: Settings,
+    oracle: OracleInfo | None = None,
     expected_runner: randomized.Runner | None = None,
     probe_inputs: Any = None,
 ) -> Verdict:
@@ -169,7 +165,7 @@ def compare(
         if dev > 1e-6:
             raise invalid_submission.not_unitary(dev)
         if isinstance(exp, np.ndarray) and n <= limits.DENSE_MAX_QUBITS:
-            return dense(u, exp, n, system, anc, strict, tol, oracle)
+            return dense(u, exp, n, system, anc, settings, oracle)
         circ = QuantumCircuit(n)
         circ.append(UnitaryGate(u, check_input=False), range(n))
         sub = subm.Submission("circuit", n, circuit=circ)
@@ -178,9 +174,9 @@ def compare(
     if sub.dynamic:
         if n + n_e > MAX_CHOI_QUBITS or not isinstance(exp, np.ndarray):
             raise too_large.qubits(n, MAX_CHOI_QUBITS - n_e)
-        return choi(circ, exp, n, system, anc, strict, tol, oracle)
+        return choi(circ, exp, n, system, anc, settings, oracle)
     if n <= limits.DENSE_MAX_QUBITS and isinstance(exp, np.ndarray):
-        return dense(simulate.operator_matrix(circ), exp, n, system, anc, strict, tol, oracle)
+        return dense(simulate.operator_matrix(circ), exp, n, system, anc, settings, oracle)
     if expected_runner is None:
         if isinstance(exp, np.ndarray):
             expected_runner = randomized.matrix_runner(exp)
@@ -192,10 +188,7 @@ def compare(
         n,
         system,
         anc,
-        strict,
-        tol,
-        trials,
-        seed,
+        settings,
         oracle,
         probe_inputs,
     )
@@ -224,18 +217,18 @@ def dense(
     n: int,
     system: list[int],
     anc: list[int],
-    strict: bool,
-    tol: float,
+    settings: Settings,
     oracle: OracleInfo | None,
 ) -> Verdict:
     n_e = len(system)
+    tol = settings.tolerance
     idx = system_indices(n, system)
     cols = u[:, idx] if anc else u
     v = cols[idx, :] if anc else u
     verdict = _ancilla_verdict(cols, idx, n, n_e, anc, tol, method="dense", num_qubits=n)
     if verdict is not None:
         return verdict
-    case = OperatorCase(exp, v, n_e, tol, strict, oracle)
+    case = OperatorCase(exp, v, n_e, tol, settings.strict, oracle)
     return _judge(case)
 
 
@@ -247,10 +240,7 @@ def _judge(case: OperatorCase, prefix: str = "") -> Verdict:
                 return verdict
         details = case.details()
         return correct.oracle(**details) if case.oracle is not None else correct.operator(**details)
-    verdict = diagnose_operator(case)
-    if prefix:
-        verdict = Verdict(False, 0.0, verdict.diagnosis, prefix + verdict.message, verdict.details)
-    return verdict
+    return prefixed(diagnose_operator(case), prefix)
 
 
 def choi(
@@ -259,12 +249,12 @@ def choi(
     n: int,
     system: list[int],
     anc: list[int],
-    strict: bool,
-    tol: float,
+    settings: Settings,
     oracle: OracleInfo | None,
 ) -> Verdict:
     """A circuit with measurements / feed-forward, applied to half of a maximally entangled state."""
     n_e = len(system)
+    tol = settings.tolerance
     d = 2**n_e
     idx = system_indices(n, system)
     init = np.zeros(2 ** (n + n_e), dtype=complex)
@@ -278,7 +268,7 @@ def choi(
         if verdict is not None:
             return verdict
         v = cols[idx, :]
-        case = OperatorCase(exp, v, n_e, tol, strict and len(branches) == 1, oracle)
+        case = OperatorCase(exp, v, n_e, tol, settings.strict and len(branches) == 1, oracle)
         total += b.prob * case.fidelity
         parts.append((b, case))
     if len(parts) == 1:
@@ -293,9 +283,9 @@ def choi(
         return correct.oracle(**details) if oracle is not None else correct.operator(**details)
     b, case = min(parts, key=lambda part: (part[1].fidelity >= 1 - tol, part[0].bit_label()))
     if b.bit_label():
-        prefix = _("When the measured bits are {bits}: ").format(bits=b.bit_label())
+        prefix = branch_prefix(b.bit_label())
         case.extra.update({"measured_bits": b.bit_label()})
     else:  # no classical bits: the branches come from a reset
-        prefix = _("Your circuit resets a qubit, which no reversible operation does. ")
+        prefix = reset_prefix()
     case.extra.update({"branches": len(parts)})
     return _judge(case, prefix)

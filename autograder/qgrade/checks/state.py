@@ -8,9 +8,10 @@ from typing import Any
 import numpy as np
 
 from qgrade import _format as fmt
-from qgrade import limits, simulate
+from qgrade import settings as opts
+from qgrade import simulate
 from qgrade import submission as subm
-from qgrade._guard import ExerciseError, guarded
+from qgrade._guard import guarded
 from qgrade.constraints import Constraints
 from qgrade.diagnose import (
     correct,
@@ -23,25 +24,12 @@ from qgrade.diagnose import (
 from qgrade.diagnose import (
     global_phase as global_phase_diag,
 )
-from qgrade.diagnose.cases import StateCase
+from qgrade.diagnose.cases import StateCase, branch_prefix
 from qgrade.diagnose.engine import diagnose_state
-from qgrade.i18n import _
+from qgrade.settings import Settings
 from qgrade.verdict import Verdict
 
-
-def phase_mode(global_phase: str) -> bool:
-    """True for "strict", False for "ignore"."""
-    if global_phase not in ("ignore", "strict"):
-        raise ExerciseError(f'global_phase must be "ignore" or "strict", got {global_phase!r}')
-    return global_phase == "strict"
-
-
-def _settings(tolerance: float | None, max_qubits: int | None) -> tuple[float, int]:
-    tol = limits.TOLERANCE if tolerance is None else float(tolerance)
-    if not 0 < tol < 1:
-        raise ExerciseError(f"tolerance must be in (0, 1), got {tolerance!r}")
-    limit = limits.MAX_QUBITS if max_qubits is None else int(max_qubits)
-    return tol, limit
+__all__ = ["check_state", "judge_ensemble"]
 
 
 @guarded
@@ -75,11 +63,11 @@ def check_state(
         Never used to decide pass or fail: only to find the single gate to add, remove or
         replace (`one_gate_away`), which is reported only when the repaired circuit passes.
     """
-    strict = phase_mode(global_phase)
-    tol, limit = _settings(tolerance, max_qubits)
+    settings = opts.read(global_phase, tolerance, max_qubits)
+    tol, limit = settings.tolerance, settings.max_qubits
     exp = subm.expected_state(expected, limit)
     n_e = int(len(exp)).bit_length() - 1
-    keep = _qubits_argument(qubits, n_e)
+    keep = opts.qubits_argument(qubits, n_e)
 
     sub = subm.resolve(submission, "state")
     subm.require_circuit(sub, constraints)
@@ -110,32 +98,20 @@ def check_state(
             ensemble = [(b.prob, b.vec, b.bit_label()) for b in simulate.branches(sub.circuit)]
         else:
             ensemble = [(1.0, simulate.statevector(sub.circuit), "")]
-    verdict = judge_ensemble(ensemble, n, keep, exp, strict, tol, from_branches)
+    verdict = judge_ensemble(ensemble, n, keep, exp, settings, from_branches)
     if sub.kind == "circuit" and not sub.dynamic and keep is None and not verdict.passed:
         assert sub.circuit is not None
 
         def passes(circ: Any) -> Verdict:
             state = simulate.statevector(circ)
-            return judge_ensemble([(1.0, state, "")], n, keep, exp, strict, tol, False)
+            return judge_ensemble([(1.0, state, "")], n, keep, exp, settings, False)
 
         zero = np.zeros((2**n, 1), dtype=complex)
         zero[0, 0] = 1
-        verdict = repair.improve(verdict, sub.circuit, zero, exp.reshape(-1, 1), passes, reference)
+        verdict = repair.improve(
+            verdict, sub.circuit, zero, exp.reshape(-1, 1), passes, reference, tol
+        )
     return verdict
-
-
-def _qubits_argument(qubits: Sequence[int] | None, n_e: int) -> list[int] | None:
-    if qubits is None:
-        return None
-    try:
-        keep = [int(q) for q in qubits]
-    except TypeError:
-        keep = [int(qubits)]  # type: ignore[call-overload]
-    if len(keep) != n_e:
-        raise ExerciseError(f"qubits={qubits!r} names {len(keep)} qubits; expected has {n_e}")
-    if len(set(keep)) != len(keep) or min(keep) < 0:
-        raise ExerciseError(f"qubits={qubits!r} must be distinct non-negative indices")
-    return keep
 
 
 def _density_ensemble(rho: np.ndarray | None, tol: float) -> list[tuple[float, np.ndarray, str]]:
@@ -176,10 +152,12 @@ def judge_ensemble(
     n: int,
     keep: list[int] | None,
     exp: np.ndarray,
-    strict: bool,
-    tol: float,
+    settings: Settings,
     from_branches: bool,
 ) -> Verdict:
+    """The verdict on the states a submission prepares: `ensemble` lists (probability, state on
+    all n qubits, measured bits) of its branches (one, probability 1, without measurements)."""
+    strict, tol = settings.strict, settings.tolerance
     n_e = int(len(exp)).bit_length() - 1
     parts = []
     total = 0.0
@@ -211,7 +189,7 @@ def judge_ensemble(
         return wrong_amplitudes.mixed(total, keep, **base)
     # the first measurement outcome (by label) whose state is wrong, most likely first
     worst = min(parts, key=lambda part: (part[1] >= 1 - tol, part[4]))
-    prefix = _("When the measured bits are {bits}: ").format(bits=worst[4]) if worst[4] else ""
+    prefix = branch_prefix(worst[4]) if worst[4] else ""
     extra = {
         "fidelity": fmt.fidelity(total),
         "measured_bits": worst[4],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -96,3 +96,14 @@ def gate_for_phase(beta: float) -> str:
         if abs(ratio - value) < 1e-6:
             return name
     return f"P({angle(beta)})"
+
+
+def transformed(
+    distribution: Mapping[int, float], mapping: Callable[[int], int]
+) -> dict[int, float]:
+    """The distribution of mapping(outcome) when the outcome follows `distribution`."""
+    out: dict[int, float] = {}
+    for k, p in distribution.items():
+        key = mapping(k)
+        out[key] = out.get(key, 0.0) + p
+    return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 import numpy as np
 
 from qgrade import _format as fmt
@@ -128,3 +131,49 @@ def for_sampled(case: SampledCase) -> Verdict | None:
     else:
         message = _operator_message("output", qubits, "")
     return Verdict(False, 0.0, CODE, message, case.details(flipped_qubits=qubits, side="output"))
+
+
+def for_counts(
+    observed: Mapping[int, int],
+    expected: Mapping[int, float],
+    width: int,
+    fits: Callable[[dict[int, float]], bool],
+    details: dict[str, Any],
+) -> Verdict | None:
+    """Counts that fit the expected distribution with some bits flipped: the flip closest to the
+    frequencies (fewest bits among equals), confirmed by `fits` (the same statistical test)."""
+    if width > 12:
+        return None
+    size = 2**width
+    p = np.zeros(size)
+    for k, v in expected.items():
+        if k < size:
+            p[k] = v
+    o = np.zeros(size)
+    for k, v in observed.items():
+        if k < size:
+            o[k] = v
+    shots = sum(observed.values())
+    if o.sum() < shots:
+        return None
+    idx = np.arange(size)
+    # total variation distance of every bit-flipped expected distribution from the frequencies
+    freq = o / shots
+    best = min(
+        range(1, size), key=lambda m: (float(np.abs(p[idx ^ m] - freq).sum()), bin(m).count("1"))
+    )
+    alt = {int(k): float(p[k ^ best]) for k in range(size) if p[k ^ best] > 0}
+    if not fits(alt):
+        return None
+    bits = mask_qubits(best)
+    message = _(
+        "Your outcomes look like the expected ones with {bits} flipped (0 and 1 swapped): look "
+        "for a missing or extra X gate before the measurement."
+    ).format(bits=_bit_list(bits))
+    return Verdict(False, 0.0, CODE, message, {**details, "flipped_bits": bits})
+
+
+def _bit_list(bits: list[int]) -> str:
+    if len(bits) == 1:
+        return _("bit {bit}").format(bit=bits[0])
+    return _("bits {bits}").format(bits=", ".join(str(b) for b in bits))

@@ -16,6 +16,9 @@ import numpy as np
 
 from qgrade import _format as fmt
 from qgrade import limits
+from qgrade.i18n import _
+from qgrade.oracles import OracleInfo
+from qgrade.verdict import Verdict
 
 
 @dataclass
@@ -69,14 +72,6 @@ class StateCase:
 
     def text(self, message: str) -> str:
         return self.prefix + message
-
-
-@dataclass
-class OracleInfo:
-    kind: str  # "phase" or "bit_flip"
-    n: int  # input bits
-    table: np.ndarray  # f(x) for every x, as 0/1
-    target: int  # the output qubit of a bit-flip oracle (system index)
 
 
 @dataclass
@@ -156,3 +151,20 @@ class SampledCase:
         out.update(self.extra)
         out.update(more)
         return out
+
+
+def branch_prefix(bits: str) -> str:
+    """Opens the message about one measurement branch of a circuit with mid-circuit measurement."""
+    return _("When the measured bits are {bits}: ").format(bits=bits)
+
+
+def reset_prefix() -> str:
+    """Opens the message about an operator check of a circuit that resets a qubit."""
+    return _("Your circuit resets a qubit, which no reversible operation does. ")
+
+
+def prefixed(verdict: Verdict, prefix: str) -> Verdict:
+    """`verdict` with its message opened by `prefix` (`branch_prefix`, `reset_prefix`)."""
+    if not prefix:
+        return verdict
+    return Verdict(False, 0.0, verdict.diagnosis, prefix + verdict.message, verdict.details)

@@ -40,3 +40,10 @@ def counts(**details: Any) -> Verdict:
         _("Correct! Your measured counts agree with the expected probabilities."),
         details,
     )
+
+
+def value(shown: str, **details: Any) -> Verdict:
+    """A classical answer (`check_value`); `shown` is the answer as the learner would type it."""
+    return Verdict(
+        True, 1.0, CODE, _("Correct! Your answer is {value}.").format(value=shown), details
+    )

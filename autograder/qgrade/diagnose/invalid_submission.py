@@ -144,3 +144,49 @@ def opaque_gate(name: str) -> Reject:
         ).format(name=name),
         gate=name,
     )
+
+
+def not_counts(value: Any, from_function: bool = False) -> Reject:
+    """Measurement counts that are not a dictionary (or anything with `get_counts()`)."""
+    wanted = _("a counts dictionary such as {example}").format(example="{'00': 510, '11': 490}")
+    return wrong_type(value, wanted, from_function)
+
+
+def not_whole_counts(value: Any, key: Any) -> Reject:
+    return reject(
+        CODE,
+        _("Counts must be whole numbers of shots (0 or more); got {value} for {key}.").format(
+            value=value, key=key
+        ),
+    )
+
+
+def not_an_outcome(key: Any) -> Reject:
+    return reject(
+        CODE,
+        _("{key} is not a measurement outcome: outcomes are bit strings like '01'.").format(
+            key=repr(key)
+        ),
+    )
+
+
+def empty_counts() -> Reject:
+    return reject(CODE, _("The counts are empty: no shot was recorded."))
+
+
+def value_not_finite(where: str, shown: str) -> Reject:
+    """A classical answer (`check_value`) that is NaN or infinite."""
+    return reject(
+        CODE,
+        _("{where} is {value}, which is not a finite number.").format(where=where, value=shown),
+    )
+
+
+def value_of_wrong_kind(where: str, expected_type: str, actual_type: str) -> Reject:
+    """A classical answer (`check_value`) of another kind than the expected one."""
+    return reject(
+        CODE,
+        _("{where} should be {expected_type}, but it is {actual_type}.").format(
+            where=where, expected_type=expected_type, actual_type=actual_type
+        ),
+    )

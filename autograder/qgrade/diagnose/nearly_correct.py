@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from qgrade import limits
+from qgrade._guard import fail
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
 from qgrade.diagnoses import NEARLY_CORRECT
 from qgrade.i18n import _
@@ -61,8 +62,30 @@ def for_sampled(case: SampledCase) -> Verdict | None:
     return Verdict(False, 0.0, CODE, _message(case.fidelity, case.tolerance), case.details())
 
 
+def explains(fidelity: float, before: float) -> bool:
+    """Whether a structural fix (a qubit permutation, a reversal) that brings the fidelity from
+    `before` to `fidelity` explains the mistake: close to 1, and at least half of the infidelity
+    gone. (Swapping two controls of a multi-controlled gate changes nothing: that permutation
+    must not be named as the mistake of an answer whose angle is off.)"""
+    return _close(fidelity) and 1 - fidelity <= (1 - before) / 2
+
+
 def suffix(fidelity: float) -> str:
     """A note for a structural diagnosis that is only approximately right."""
     if fidelity >= 1 - 1e-8:
         return ""
     return " " + _("(After that fix it is still not exact: check your angles too.)")
+
+
+def for_value(where: str, actual: str, expected: str, difference: float) -> Verdict:
+    """A number close to the expected one (`actual`, `expected`: as the learner would type them)."""
+    return fail(
+        CODE,
+        _(
+            "Very close, but not exact. {where} is {actual}; the expected value is "
+            "{expected}. Check for rounding too early or an angle typed as a decimal."
+        ).format(where=where, actual=actual, expected=expected),
+        actual=actual,
+        expected=expected,
+        difference=float(difference),
+    )

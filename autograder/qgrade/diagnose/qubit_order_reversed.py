@@ -5,14 +5,19 @@ The most common Qiskit mistake: in the label |01⟩ qubit 0 is the RIGHTMOST bit
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from qgrade import _format as fmt
 from qgrade import limits
 from qgrade.diagnose import nearly_correct
+from qgrade.diagnose._math import transformed
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
 from qgrade.diagnoses import QUBIT_ORDER_REVERSED
 from qgrade.i18n import _
+from qgrade.oracles import oracle_matrix
 from qgrade.simulate import reverse_qubits
 from qgrade.verdict import Verdict
 
@@ -39,7 +44,7 @@ def for_state(case: StateCase) -> Verdict | None:
         return None
     rev = reverse_qubits(case.actual, case.n)
     fid = case.fidelity_of(rev)
-    if fid < 1 - limits.NEARLY:
+    if not nearly_correct.explains(fid, case.fidelity):
         return None
     message = _("Your qubits are in reversed order.") + " " + _little_endian()
     if case.n <= 4:
@@ -81,7 +86,7 @@ def for_operator(case: OperatorCase) -> Verdict | None:
     }
     for side, mat in candidates.items():
         fid = case.fidelity_of(mat)
-        if fid >= 1 - limits.NEARLY:
+        if nearly_correct.explains(fid, case.fidelity):
             message = _operator_messages()[side] + " " + _little_endian()
             message += nearly_correct.suffix(fid)
             return Verdict(False, 0.0, CODE, message, case.details(reversed=side))
@@ -93,8 +98,6 @@ def for_oracle(case: OperatorCase) -> Verdict | None:
     info = case.oracle
     if info is None or info.n < 2:
         return None
-    from qgrade.checks.oracle import oracle_matrix
-
     rev = reversed_indices(info.n)
     table = info.table[rev]
     if np.array_equal(table, info.table):
@@ -133,3 +136,27 @@ def for_sampled(case: SampledCase) -> Verdict | None:
             message = _operator_messages()[label] + " " + _little_endian()
             return Verdict(False, 0.0, CODE, message, case.details(reversed=label))
     return None
+
+
+def for_counts(
+    expected: dict[int, float],
+    width: int,
+    fits: Callable[[dict[int, float]], bool],
+    details: dict[str, Any],
+) -> Verdict | None:
+    """Counts that fit the expected distribution read backwards (`fits`: the same test)."""
+    if width < 2:
+        return None
+
+    def rev(k: int) -> int:
+        return int(format(k, f"0{width}b")[::-1], 2)
+
+    alt = transformed(expected, rev)
+    if alt == expected or not fits(alt):
+        return None
+    message = (
+        _("Your outcomes look like the expected ones read backwards: the bit order is reversed.")
+        + " "
+        + _little_endian()
+    )
+    return Verdict(False, 0.0, CODE, message, details)

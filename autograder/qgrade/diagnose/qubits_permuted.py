@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from qgrade import limits
 from qgrade.diagnose import nearly_correct
 from qgrade.diagnose.cases import OperatorCase, StateCase
 from qgrade.diagnoses import QUBITS_PERMUTED
@@ -61,7 +60,7 @@ def for_state(case: StateCase) -> Verdict | None:
     for dest in candidates(case.n):
         moved = case.actual[perm_indices(case.n, dest)]
         fid = case.fidelity_of(moved)
-        if fid >= 1 - limits.NEARLY:
+        if nearly_correct.explains(fid, case.fidelity):
             message = _(
                 "Your qubits are mixed up: {description}. Check which qubit each gate acts on."
             ).format(description=_describe(dest, case.name))
@@ -79,7 +78,7 @@ def for_operator(case: OperatorCase) -> Verdict | None:
         src = perm_indices(case.n, dest)
         for side, mat in (("both", case.actual[np.ix_(src, src)]), ("output", case.actual[src, :])):
             fid = case.fidelity_of(mat)
-            if fid >= 1 - limits.NEARLY:
+            if nearly_correct.explains(fid, case.fidelity):
                 if side == "both":
                     message = _(
                         "Your circuit does the right thing on the wrong qubits: {description}. "

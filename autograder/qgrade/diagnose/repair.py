@@ -16,7 +16,7 @@ import numpy as np
 from qiskit import QuantumCircuit
 from qiskit.circuit import Instruction
 
-from qgrade import simulate
+from qgrade import limits, simulate
 from qgrade._guard import ExerciseError, Reject
 from qgrade.diagnose import circuit_edits, control_target_swapped, one_gate_away
 from qgrade.diagnoses import WRONG_AMPLITUDES, WRONG_OPERATOR
@@ -70,6 +70,7 @@ def improve(
     targets: np.ndarray,
     passes: Callable[[QuantumCircuit], Verdict],
     reference: Any = None,
+    tolerance: float = limits.TOLERANCE,
 ) -> Verdict:
     if verdict.passed or verdict.diagnosis not in GENERIC:
         return verdict
@@ -86,7 +87,7 @@ def improve(
             return False
 
     ins, outs = physical(circuit, inputs, targets)
-    fix = circuit_edits.find_fix(circuit, n, ins, outs, passed, ref)
+    fix = circuit_edits.find_fix(circuit, n, ins, outs, passed, ref, tolerance)
     if fix is None:
         return verdict
     details = dict(verdict.details)

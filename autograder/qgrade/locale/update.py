@@ -7,6 +7,9 @@ Extraction follows `autograder/babel.cfg` over every `_()`, `N_()` and `ngettext
 `autograder/qgrade/`. Merging keeps existing translations; a new message arrives untranslated (or
 fuzzy when Babel finds a similar old one), and the report lists what still needs a translator.
 Files are rewritten only when their messages changed, so reruns do not churn dates in git.
+
+It also rewrites docs/diagnoses.md, the table of diagnosis codes built from their declarations
+in `qgrade.diagnoses` with the Korean titles of the catalogue.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ PACKAGE_DIR = LOCALE_DIR.parent
 SOURCE_ROOT = PACKAGE_DIR.parent  # autograder/, where babel.cfg lives
 BABEL_CFG = SOURCE_ROOT / "babel.cfg"
 POT = LOCALE_DIR / "qgrade.pot"
+DIAGNOSES_DOC = SOURCE_ROOT.parent / "docs" / "diagnoses.md"
 DOMAIN = "qgrade"
 TRANSLATED = ("ko",)  # English is the source language: msgids are the English text
 COMMENT_TAGS = ("TRANSLATORS:",)
@@ -144,11 +148,32 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(SOURCE_ROOT)) if path.is_relative_to(SOURCE_ROOT) else str(path)
 
 
+def diagnoses_doc() -> str:
+    """docs/diagnoses.md as the declarations and the Korean catalogue make it now."""
+    if str(SOURCE_ROOT) not in sys.path:
+        sys.path.insert(0, str(SOURCE_ROOT))
+    from qgrade import diagnoses, i18n
+
+    i18n._translations.cache_clear()  # the .po may have just been rewritten
+    return diagnoses.markdown()
+
+
+def sync_diagnoses_doc(check: bool = False) -> bool:
+    """Whether docs/diagnoses.md was stale (rewritten unless `check`)."""
+    text = diagnoses_doc()
+    stale = not DIAGNOSES_DOC.is_file() or DIAGNOSES_DOC.read_text(encoding="utf-8") != text
+    if stale and not check:
+        DIAGNOSES_DOC.write_text(text, encoding="utf-8")
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="change nothing; fail if stale")
     args = parser.parse_args(argv)
     report = update(check=args.check)
+    if sync_diagnoses_doc(check=args.check) and args.check:
+        report[str(DIAGNOSES_DOC.relative_to(SOURCE_ROOT.parent))] = ["<file is stale>"]
     todo = {path: ids for path, ids in report.items() if ids}
     for path, ids in todo.items():
         print(f"{path}: {len(ids)} message(s) need a translation")
