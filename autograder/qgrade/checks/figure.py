@@ -13,22 +13,22 @@ import itertools
 import math
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from qgrade._guard import ExerciseError, fail, guarded, reject
-from qgrade.diagnose import invalid_submission
-from qgrade.diagnoses import (
-    CORRECT,
-    INVALID_SUBMISSION,
-    QUBIT_ORDER_REVERSED,
-    WRONG_DRAW_OPTION,
-    WRONG_FIGURE,
+from qgrade._guard import ExerciseError, guarded
+from qgrade.diagnose import (
+    correct,
+    invalid_submission,
+    qubit_order_reversed,
+    wrong_draw_option,
+    wrong_figure,
 )
+from qgrade.diagnose.wrong_draw_option import option_text
+from qgrade.diagnose.wrong_figure import Problem
 from qgrade.figures import AxesSummary, FigureSummary, drawing_text, summarize
-from qgrade.i18n import _
 from qgrade.submission import call_if_callable
 from qgrade.verdict import Verdict
 
@@ -70,12 +70,8 @@ def as_summary(value: Any) -> FigureSummary:
         return summarize(value)
     message = _ungradable_message(value)
     if message is not None:
-        raise reject(INVALID_SUBMISSION, message)
-    raise invalid_submission.wrong_type(
-        value,
-        _("a matplotlib figure (what plot_histogram or plot_bloch_multivector return)"),
-        from_function,
-    )
+        raise invalid_submission.ungradable(message)
+    raise invalid_submission.not_a_figure(value, from_function)
 
 
 def _as_drawing(value: Any) -> tuple[str, tuple]:
@@ -87,17 +83,13 @@ def _as_drawing(value: Any) -> tuple[str, tuple]:
         return "text", _text_key(drawing_text(value))
     message = _ungradable_message(value)
     if message is not None:
-        raise reject(INVALID_SUBMISSION, message)
+        raise invalid_submission.ungradable(message)
     figure_module = sys.modules.get("matplotlib.figure")
     if isinstance(value, FigureSummary) or (
         figure_module is not None and isinstance(value, figure_module.Figure)
     ):
         return "mpl", _mpl_key(summarize(value))
-    raise invalid_submission.wrong_type(
-        value,
-        _('a circuit drawing (what qc.draw("text") or qc.draw("mpl") returns)'),
-        from_function,
-    )
+    raise invalid_submission.not_a_drawing(value, from_function)
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -108,74 +100,33 @@ def _norm_text(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _shown(values: Sequence[Any], limit: int = 8) -> str:
-    items = [str(v) for v in values]
-    if len(items) > limit:
-        items = [*items[:limit], "…"]
-    return ", ".join(items) if items else "—"
-
-
-def _number(x: float) -> str:
-    return f"{x:.6g}"
-
-
-def _correct(message: str, **details: Any) -> Verdict:
-    return Verdict(True, 1.0, CORRECT, message, details)
-
-
 def _figure_problems(
     summary: FigureSummary, title: str | None, legend: Sequence[str] | None
-) -> list[tuple[str, str]]:
+) -> list[Problem]:
     """Problems with the asked title and legend: (problem, message) pairs."""
     problems = []
     if title is not None:
         titles = [summary.suptitle, *(ax.title for ax in summary.axes)]
         shown = [t for t in titles if t.strip()]
         if not any(_same_text(t, title) for t in shown):
-            if not shown:
-                message = _("Your figure has no title; the exercise asks for the title '{title}'.")
-            else:
-                message = _("Your figure's title is '{actual}'; the exercise asks for '{title}'.")
-            problems.append(
-                ("title", message.format(title=title, actual=shown[0] if shown else ""))
-            )
+            problems.append(wrong_figure.title(title, shown))
     if legend is not None:
         wanted = [str(x) for x in legend]
         found = list(summary.legend)
         for ax in summary.axes:
             found = found or list(ax.legend)
         if not found:
-            problems.append(
-                (
-                    "legend",
-                    _(
-                        "Your figure has no legend; the exercise asks for the legend {legend}."
-                    ).format(legend=_shown(wanted)),
-                )
-            )
+            problems.append(wrong_figure.no_legend(wanted))
         elif [_norm_text(x) for x in found] != [_norm_text(x) for x in wanted]:
-            problems.append(
-                (
-                    "legend",
-                    _("Your legend reads {actual}; the exercise asks for {legend}.").format(
-                        actual=_shown(found), legend=_shown(wanted)
-                    ),
-                )
-            )
+            problems.append(wrong_figure.other_legend(found, wanted))
     return problems
 
 
-def _verdict(
-    problems: list[tuple[str, str]], success: str, code: str = WRONG_FIGURE, **details: Any
-) -> Verdict:
+def _verdict(problems: list[Problem], passed: Callable[..., Verdict], **details: Any) -> Verdict:
+    """`passed(**details)` (a `correct` verdict) without problems, else the `wrong_figure` one."""
     if not problems:
-        return _correct(success, **details)
-    return fail(
-        code,
-        " ".join(message for _problem, message in problems),
-        problems=[problem for problem, _message in problems],
-        **details,
-    )
+        return passed(**details)
+    return wrong_figure.verdict(problems, **details)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,22 +152,13 @@ def figure_kind(summary: FigureSummary) -> str | None:
     return None
 
 
-def _kind_problem(summary: FigureSummary, kind: str) -> tuple[str, str] | None:
+def _kind_problem(summary: FigureSummary, kind: str) -> Problem | None:
     if kind not in KINDS:
         raise ExerciseError(f"unknown figure kind {kind!r}; expected one of {sorted(KINDS)}")
     actual = figure_kind(summary)
     if actual == kind:
         return None
-    if actual is None:
-        message = _(
-            "Your figure is not a {function} plot; the exercise asks for one (use {function})."
-        ).format(function=KINDS[kind])
-    else:
-        message = _(
-            "Your figure looks like a {actual_function} plot; the exercise asks for a "
-            "{function} plot."
-        ).format(actual_function=KINDS[actual], function=KINDS[kind])
-    return ("kind", message)
+    return wrong_figure.kind(KINDS[kind], None if actual is None else KINDS[actual])
 
 
 @guarded
@@ -240,7 +182,7 @@ def check_figure(
     xticklabels: the tick labels of the x axis (of every axes that has tick labels).
     """
     summary = as_summary(figure)
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     if kind is not None:
         found = _kind_problem(summary, kind)
         if found is not None:
@@ -248,30 +190,16 @@ def check_figure(
     if axes_titles is not None:
         actual = [ax.title for ax in summary.axes]
         if [_norm_text(t) for t in actual] != [_norm_text(str(t)) for t in axes_titles]:
-            problems.append(
-                (
-                    "axes_titles",
-                    _("Your figure's panels are titled {actual}; expected {expected}.").format(
-                        actual=_shown(actual), expected=_shown(list(axes_titles))
-                    ),
-                )
-            )
+            problems.append(wrong_figure.axes_titles(actual, axes_titles))
     if xticklabels is not None:
         wanted = [str(t) for t in xticklabels]
         labelled = [ax for ax in summary.axes if any(t.strip() for t in ax.xticklabels)]
         for ax in labelled or summary.axes[:1]:
             if list(ax.xticklabels) != wanted:
-                problems.append(
-                    (
-                        "xticklabels",
-                        _("Your x axis is labelled {actual}; expected {expected}.").format(
-                            actual=_shown(ax.xticklabels), expected=_shown(wanted)
-                        ),
-                    )
-                )
+                problems.append(wrong_figure.xticklabels(ax.xticklabels, wanted))
                 break
     problems += _figure_problems(summary, title, legend)
-    return _verdict(problems, _("Correct! Your figure shows what was asked."), kind=kind or "")
+    return _verdict(problems, correct.figure, kind=kind or "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -386,28 +314,14 @@ def check_histogram(
     summary = as_summary(figure)
     ax = _bar_axes(summary)
     if ax is None:
-        return fail(
-            WRONG_FIGURE,
-            _(
-                "Your figure has no bar chart (or more than one): plot the distribution with "
-                "plot_histogram or plot_distribution."
-            ),
-            problems=["no_bars"],
-        )
+        return wrong_figure.no_bars()
     read = _read_bars(ax, len(dists))
     if isinstance(read, str):
-        return fail(
-            WRONG_FIGURE,
-            _(
-                "The bars of your figure cannot be matched to labelled outcomes on the x axis "
-                "(expected {datasets} group(s) of bars, one per distribution)."
-            ).format(datasets=len(dists)),
-            problems=[read],
-        )
+        return wrong_figure.unreadable_bars(read, len(dists))
     heights, order = read
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     for index, (dist, shown) in enumerate(zip(dists, heights, strict=True)):
-        where = "" if len(dists) == 1 else _("In bar group {number}: ").format(number=index + 1)
+        where = wrong_figure.in_group(index + 1, len(dists))
         found = _bar_problems(dist, shown, values, tolerance)
         problems += [(problem, where + message) for problem, message in found]
     if sort is not None and not problems:
@@ -417,50 +331,22 @@ def check_histogram(
                 combined[label] = max(combined.get(label, 0.0), h)
         if not _sorted_as(order, combined, sort, target_string):
             used = [s for s in SORTS if s != "hamming" and _sorted_as(order, combined, s, None)]
-            problems.append(
-                (
-                    "unsorted",
-                    _(
-                        "Your bars are in the order {order}, which is not sort='{sort}'"
-                        "{actual}. Pass sort='{sort}' to the plotting function."
-                    ).format(
-                        order=_shown(order),
-                        sort=sort,
-                        actual=(_(" (it is sort='{used}')").format(used=used[0]) if used else ""),
-                    ),
-                )
-            )
+            problems.append(wrong_figure.unsorted(order, sort, used[0] if used else None))
     problems += _figure_problems(summary, title, legend)
-    return _verdict(
-        problems,
-        _("Correct! Your chart shows the right bars."),
-        order=order,
-    )
+    return _verdict(problems, correct.chart, order=order)
 
 
 def _bar_problems(
     dist: dict[str, float], shown: dict[str, float], values: str, tolerance: float
-) -> list[tuple[str, str]]:
+) -> list[Problem]:
     present = {label for label, h in shown.items() if abs(h) > TINY}
     missing = sorted(label for label, v in dist.items() if v > 0 and label not in present)
     extra = sorted(label for label in present if label not in dist)
     problems = []
     if missing:
-        problems.append(
-            (
-                "missing_outcomes",
-                _("Your chart has no bar for {outcomes}.").format(outcomes=_shown(missing)),
-            )
-        )
+        problems.append(wrong_figure.missing_outcomes(missing))
     if extra:
-        problems.append(
-            (
-                "extra_outcomes",
-                _("Your chart has bars for {outcomes}, which are not in the data.").format(
-                    outcomes=_shown(extra)
-                ),
-            )
-        )
+        problems.append(wrong_figure.extra_outcomes(extra))
     if problems:
         return problems
     total = sum(dist.values())
@@ -474,39 +360,16 @@ def _bar_problems(
     if values == "auto" and (counts_ok or probs_ok):
         return []
     if values == "counts" and probs_ok:
-        return [
-            (
-                "probabilities_not_counts",
-                _(
-                    "Your bars show probabilities (plot_distribution); the exercise asks for "
-                    "the counts themselves (plot_histogram)."
-                ),
-            )
-        ]
+        return [wrong_figure.probabilities_not_counts()]
     if values == "probabilities" and counts_ok:
-        return [
-            (
-                "counts_not_probabilities",
-                _(
-                    "Your bars show counts (plot_histogram); the exercise asks for "
-                    "probabilities (plot_distribution)."
-                ),
-            )
-        ]
+        return [wrong_figure.counts_not_probabilities()]
     shown_total = sum(shown.values())
     as_probs = values == "probabilities" or (values == "auto" and abs(shown_total - 1) < 1e-6)
     for label in sorted(dist):
         want = dist[label] / total if as_probs else dist[label]
         got = shown.get(label, 0.0)
         if abs(got - want) > tolerance * (scale / total if as_probs else scale):
-            return [
-                (
-                    "wrong_bars",
-                    _("The bar of {outcome} has height {actual}; it should be {expected}.").format(
-                        outcome=label, actual=_number(got), expected=_number(want)
-                    ),
-                )
-            ]
+            return [wrong_figure.wrong_bar(label, got, want)]
     return []
 
 
@@ -547,10 +410,6 @@ def _vector_shown(ax: AxesSummary) -> np.ndarray:
     return np.array([-y, x, z]) + 0.0
 
 
-def _fmt_vector(v: np.ndarray) -> str:
-    return "(" + ", ".join(f"{x:.3f}".replace("-0.000", "0.000") for x in v) + ")"
-
-
 @guarded
 def check_bloch(
     figure: Any,
@@ -575,16 +434,9 @@ def check_bloch(
     spheres = [ax for ax in summary.axes if ax.three_d]
     if not spheres or not any(ax.arrows3d for ax in spheres):
         found = _kind_problem(summary, "bloch")
-        message = found[1] if found else ""
-        return fail(WRONG_FIGURE, message, problems=["kind"])
+        return wrong_figure.verdict([("kind", found[1] if found else "")])
     if len(spheres) != n:
-        return fail(
-            WRONG_FIGURE,
-            _(
-                "Your figure has {actual} Bloch sphere(s); the state has {expected} qubit(s)."
-            ).format(actual=len(spheres), expected=n),
-            problems=["sphere_count"],
-        )
+        return wrong_figure.sphere_count(len(spheres), n)
     numbers = []
     for ax in spheres:
         match = re.fullmatch(r"\s*qubit\s+(\d+)\s*", ax.title)
@@ -593,7 +445,7 @@ def check_bloch(
         qubits = [int(x) for x in numbers]  # type: ignore[arg-type]
     else:
         qubits = list(range(n))[::-1] if reverse_bits else list(range(n))
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     shown = {q: _vector_shown(ax) for q, ax in zip(qubits, spheres, strict=True)}
     wrong = [q for q in range(n) if np.max(np.abs(shown[q] - vectors[q])) > tolerance]
     if wrong:
@@ -601,38 +453,13 @@ def check_bloch(
             np.max(np.abs(shown[q] - vectors[n - 1 - q])) <= tolerance for q in range(n)
         )
         if reversed_ok:
-            return fail(
-                QUBIT_ORDER_REVERSED,
-                _(
-                    "Your spheres show the qubits in reversed order: the sphere of qubit 0 "
-                    "shows qubit {last}'s state. Qiskit numbers qubits from the right of the "
-                    "label; check which qubit each gate acts on."
-                ).format(last=n - 1),
-                problems=["qubit_order"],
-            )
+            return qubit_order_reversed.for_bloch(n)
         q = wrong[0]
-        problems.append(
-            (
-                "wrong_vector",
-                _(
-                    "The sphere of qubit {qubit} shows the Bloch vector {actual}; the state "
-                    "has {expected} there."
-                ).format(qubit=q, actual=_fmt_vector(shown[q]), expected=_fmt_vector(vectors[q])),
-            )
-        )
+        problems.append(wrong_figure.wrong_vector(q, shown[q], vectors[q]))
     if reverse_bits is not None and n > 1 and qubits != sorted(qubits, reverse=reverse_bits):
-        asked = "True" if reverse_bits else "False"
-        problems.append(
-            (
-                "sphere_order",
-                _(
-                    "Your spheres run in the order qubit {order}; the exercise asks for "
-                    "reverse_bits={asked}."
-                ).format(order=_shown(qubits), asked=asked),
-            )
-        )
+        problems.append(wrong_figure.sphere_order(qubits, reverse_bits))
     problems += _figure_problems(summary, title, None)
-    return _verdict(problems, _("Correct! Each sphere shows its qubit's state."))
+    return _verdict(problems, correct.bloch)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -708,10 +535,6 @@ def _render(circuit: Any, options: dict[str, Any], output: str) -> tuple | None:
         return None
 
 
-def _option_text(name: str, value: Any) -> str:
-    return f"{name}={value!r}"
-
-
 @guarded
 def check_drawing(drawing: Any, circuit: Any, **draw_options: Any) -> Verdict:
     """Check a circuit drawing against Qiskit's own drawing of `circuit` with `draw_options`.
@@ -739,63 +562,22 @@ def check_drawing(drawing: Any, circuit: Any, **draw_options: Any) -> Verdict:
     output, shown = _as_drawing(drawing)
     circ, _called = call_if_callable(circuit)
     if not isinstance(circ, QuantumCircuit):
-        raise invalid_submission.wrong_type(circ, _("a QuantumCircuit"), _called)
+        raise invalid_submission.not_a_circuit(circ, _called)
     asked = {**_DEFAULTS, **draw_options}
-    options_text = _shown([_option_text(k, v) for k, v in sorted(draw_options.items())])
+    options_text = wrong_figure.shown([option_text(k, v) for k, v in sorted(draw_options.items())])
     if wanted_output is not None and output != wanted_output:
-        return fail(
-            WRONG_DRAW_OPTION,
-            _("Your drawing is this circuit drawn with {changes}.").format(
-                changes=_("{used} where the exercise asks for {wanted}").format(
-                    used=_option_text("output", output),
-                    wanted=_option_text("output", wanted_output),
-                )
-            ),
-            options=["output"],
-        )
+        return wrong_draw_option.drawn_with([("output", output)], {"output": wanted_output})
     expected = _render(circ, asked, output)
     if expected is None:
         raise ExerciseError(f"Qiskit cannot draw this circuit with {draw_options}")
     if shown == expected:
-        return _correct(
-            _("Correct! Your drawing is the circuit drawn with the asked options."),
-            options=options_text,
-        )
+        return correct.drawing(options=options_text)
     changed = _explain(shown, circ, asked, output)
     if changed:
-        parts = []
-        for name, used in changed:
-            if name in draw_options:
-                parts.append(
-                    _("{used} where the exercise asks for {wanted}").format(
-                        used=_option_text(name, used),
-                        wanted=_option_text(name, draw_options[name]),
-                    )
-                )
-            else:
-                parts.append(
-                    _("{used}, which the exercise does not ask for").format(
-                        used=_option_text(name, used)
-                    )
-                )
-        return fail(
-            WRONG_DRAW_OPTION,
-            _("Your drawing is this circuit drawn with {changes}.").format(
-                changes="; ".join(parts)
-            ),
-            options=[name for name, _used in changed],
-        )
-    options_text = options_text if draw_options else _("the default options")
-    if output == "mpl":
-        message = _(
-            "Your drawing is not this circuit drawn with {options}: its labels or wires differ."
-        ).format(options=options_text)
-    else:
-        message = _(
-            "Your drawing is not this circuit drawn with {options}. The first line that "
-            "differs is line {line}."
-        ).format(options=options_text, line=_first_difference(shown, expected))
-    return fail(WRONG_FIGURE, message, problems=["different_drawing"])
+        return wrong_draw_option.drawn_with(changed, draw_options)
+    return wrong_figure.different_drawing(
+        options_text if draw_options else None, output, _first_difference(shown, expected)
+    )
 
 
 def _first_difference(a: tuple, b: tuple) -> int:

@@ -47,3 +47,29 @@ def value(shown: str, **details: Any) -> Verdict:
     return Verdict(
         True, 1.0, CODE, _("Correct! Your answer is {value}.").format(value=shown), details
     )
+
+
+def figure(**details: Any) -> Verdict:
+    """A figure with the asked kind and properties (`check_figure`)."""
+    return Verdict(True, 1.0, CODE, _("Correct! Your figure shows what was asked."), details)
+
+
+def chart(**details: Any) -> Verdict:
+    """A bar chart of the right distribution(s) (`check_histogram`)."""
+    return Verdict(True, 1.0, CODE, _("Correct! Your chart shows the right bars."), details)
+
+
+def bloch(**details: Any) -> Verdict:
+    """Bloch spheres of the right state (`check_bloch`)."""
+    return Verdict(True, 1.0, CODE, _("Correct! Each sphere shows its qubit's state."), details)
+
+
+def drawing(**details: Any) -> Verdict:
+    """A circuit drawn with the asked options (`check_drawing`)."""
+    return Verdict(
+        True,
+        1.0,
+        CODE,
+        _("Correct! Your drawing is the circuit drawn with the asked options."),
+        details,
+    )

@@ -190,3 +190,25 @@ def value_of_wrong_kind(where: str, expected_type: str, actual_type: str) -> Rej
             where=where, expected_type=expected_type, actual_type=actual_type
         ),
     )
+
+
+def ungradable(message: str) -> Reject:
+    """A value sealed grading could not carry over (its `Ungradable` placeholder's message)."""
+    return reject(CODE, message)
+
+
+def not_a_figure(value: Any, from_function: bool = False) -> Reject:
+    """A figure check (`check_histogram`, `check_bloch`, `check_figure`) got no figure."""
+    wanted = _("a matplotlib figure (what plot_histogram or plot_bloch_multivector return)")
+    return wrong_type(value, wanted, from_function)
+
+
+def not_a_drawing(value: Any, from_function: bool = False) -> Reject:
+    """`check_drawing` got no circuit drawing."""
+    wanted = _('a circuit drawing (what qc.draw("text") or qc.draw("mpl") returns)')
+    return wrong_type(value, wanted, from_function)
+
+
+def not_a_circuit(value: Any, from_function: bool = False) -> Reject:
+    """`check_drawing` got no QuantumCircuit to draw."""
+    return wrong_type(value, _("a QuantumCircuit"), from_function)

@@ -12,6 +12,7 @@ import numpy as np
 
 from qgrade import _format as fmt
 from qgrade import limits
+from qgrade._guard import fail
 from qgrade.diagnose import nearly_correct
 from qgrade.diagnose._math import transformed
 from qgrade.diagnose.cases import OperatorCase, SampledCase, StateCase
@@ -160,3 +161,16 @@ def for_counts(
         + _little_endian()
     )
     return Verdict(False, 0.0, CODE, message, details)
+
+
+def for_bloch(n: int) -> Verdict:
+    """Bloch spheres of the `n` qubits in reversed order (`check_bloch`)."""
+    return fail(
+        CODE,
+        _(
+            "Your spheres show the qubits in reversed order: the sphere of qubit 0 "
+            "shows qubit {last}'s state. Qiskit numbers qubits from the right of the "
+            "label; check which qubit each gate acts on."
+        ).format(last=n - 1),
+        problems=["qubit_order"],
+    )
