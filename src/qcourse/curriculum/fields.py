@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,32 @@ from qcourse.curriculum.errors import Problem
 from qcourse.curriculum.model import LANGUAGES
 
 MISSING = object()
+
+
+def read_toml(
+    path: Path, problems: list[Problem], missing: str = "missing"
+) -> dict[str, Any] | None:
+    """A TOML file's table, or None with a problem recorded (`missing` says what absence means)."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        problems.append(Problem(path, "", missing))
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(path, "", f"not valid TOML: {exc}"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(path, "", f"cannot read: {exc}"))
+    return None
+
+
+def trim_code(code: str) -> str:
+    """Code from a TOML multi-line string without its leading/trailing blank lines."""
+    lines = code.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
 
 
 class FieldReader:
@@ -59,6 +87,17 @@ class FieldReader:
             self.problem(where, f"`{key}` must be a number > 0, got {value!r}")
             return None
         return value
+
+    def array_of_tables(self, doc: dict[str, Any], key: str) -> Iterator[tuple[str, dict]]:
+        """(place, table) of each `[[key]]` of a file that holds only those tables."""
+        self.unknown_keys(doc, {key}, "")
+        tables = doc.get(key, [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            self.problem("", f"expected [[{key}]] tables")
+            return
+        for n, table in enumerate(tables, 1):
+            name = table.get("id")
+            yield (f"{key} {name!r}" if isinstance(name, str) else f"{key} #{n}"), table
 
     def bilingual(self, value: Any, where: str, name: str) -> dict[str, str]:
         """A `{ en = "...", ko = "..." }` table; a missing or empty language is a problem."""

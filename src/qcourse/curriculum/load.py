@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from qcourse.curriculum.comments import COMMENTS_FILE, STRINGS_TABLE
 from qcourse.curriculum.errors import CurriculumError, Problem
-from qcourse.curriculum.fields import MISSING, FieldReader
+from qcourse.curriculum.fields import MISSING, FieldReader, read_toml, trim_code
 from qcourse.curriculum.lesson import read_lesson
 from qcourse.curriculum.model import LANGUAGES, Curriculum, Exercise, Module, WrongAnswer
 from qcourse.errors import UserError
@@ -53,7 +52,7 @@ def read_curriculum(root: Path | None = None) -> tuple[Curriculum, list[Problem]
     problems: list[Problem] = []
     if not root.is_dir():
         raise UserError(f"{root} is not a folder; expected a curriculum with cfqt.toml")
-    cfqt = _read_toml(root / "cfqt.toml", problems)
+    cfqt = read_toml(root / "cfqt.toml", problems)
     modules: list[Module] = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name.startswith((".", "_")):
@@ -119,8 +118,8 @@ def load_module(folder: Path, problems: list[Problem]) -> Module | None:
             )
     if len(problems) > before:
         return None
-    meta = _read_toml(folder / "module.toml", problems)
-    exercises_doc = _read_toml(folder / "exercises.toml", problems)
+    meta = read_toml(folder / "module.toml", problems)
+    exercises_doc = read_toml(folder / "exercises.toml", problems)
     cells, lesson_problems = read_lesson(folder / "lesson.py")
     problems.extend(lesson_problems)
     if meta is None or exercises_doc is None:
@@ -175,7 +174,7 @@ def _read_comments(
     code's comments and, in its `strings` sub-table, of the string literals figures show."""
     if not file.is_file():
         return {}, {}
-    doc = _read_toml(file, problems)
+    doc = read_toml(file, problems)
     if doc is None:
         return {}, {}
     others = [lang for lang in LANGUAGES if lang != "en"]
@@ -224,15 +223,8 @@ def _translations(
 
 def _read_exercises(file: Path, doc: dict[str, Any], problems: list[Problem]) -> list[Exercise]:
     r = FieldReader(file, problems)
-    r.unknown_keys(doc, {"exercise"}, "")
-    tables = doc.get("exercise", [])
-    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        r.problem("", "expected [[exercise]] tables")
-        return []
     exercises = []
-    for i, table in enumerate(tables, 1):
-        ex_id = table.get("id")
-        where = f"exercise {ex_id!r}" if isinstance(ex_id, str) else f"exercise #{i}"
+    for where, table in r.array_of_tables(doc, "exercise"):
         exercise = _read_exercise(r, table, where)
         if exercise is not None:
             exercises.append(exercise)
@@ -270,9 +262,9 @@ def _read_exercise(r: FieldReader, t: dict[str, Any], where: str) -> Exercise | 
         points=points,
         title=title,
         task=task,
-        solution=_trim(solution),
-        test=_trim(test),
-        hidden_test=_trim(hidden) if hidden and hidden.strip() else None,
+        solution=trim_code(solution),
+        test=trim_code(test),
+        hidden_test=trim_code(hidden) if hidden and hidden.strip() else None,
         hints=hints,
         wrong=wrong,
         cfqt=dict(cfqt),
@@ -292,28 +284,5 @@ def _read_wrong(r: FieldReader, value: Any, where: str) -> list[WrongAnswer]:
         code = r.text(table, "code", at)
         diagnosis = r.text(table, "diagnosis", at, required=False)
         if why is not None and code is not None:
-            answers.append(WrongAnswer(why=why.strip(), code=_trim(code), diagnosis=diagnosis))
+            answers.append(WrongAnswer(why=why.strip(), code=trim_code(code), diagnosis=diagnosis))
     return answers
-
-
-def _trim(code: str) -> str:
-    """Code from a TOML multi-line string without its leading/trailing blank lines."""
-    lines = code.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        problems.append(Problem(path, "", "missing"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path, "", f"not valid TOML: {exc}"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(path, "", f"cannot read: {exc}"))
-    return None

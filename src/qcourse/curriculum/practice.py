@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qcourse.curriculum.errors import CurriculumError, Problem
-from qcourse.curriculum.fields import MISSING, FieldReader
+from qcourse.curriculum.fields import MISSING, FieldReader, read_toml, trim_code
 
 PRACTICE_DIR = "practice"
 SECTIONS_FILE = "sections.toml"
@@ -225,7 +224,7 @@ def read_practice(curriculum_root: Path) -> tuple[PracticeBank, list[Problem]]:
     folder = bank_folder(curriculum_root)
     problems: list[Problem] = []
     sections_file = folder / SECTIONS_FILE
-    doc = _read_toml(sections_file, problems) or {}
+    doc = read_toml(sections_file, problems, "missing; the practice bank starts with it") or {}
     r = FieldReader(sections_file, problems)
     r.unknown_keys(doc, {"title", "section"}, "")
     title = r.bilingual(doc.get("title", MISSING), "", "title") if doc else {}
@@ -233,7 +232,7 @@ def read_practice(curriculum_root: Path) -> tuple[PracticeBank, list[Problem]]:
     for file in sorted(folder.glob("*.toml")):
         if file.name == SECTIONS_FILE:
             continue
-        questions = _read_toml(file, problems)
+        questions = read_toml(file, problems)
         if questions is not None:
             bank.questions += _read_questions(file, questions, problems)
     return bank, problems
@@ -269,15 +268,8 @@ def _read_sections(r: FieldReader, tables: Any) -> list[Section]:
 
 def _read_questions(file: Path, doc: dict[str, Any], problems: list[Problem]) -> list[Question]:
     r = FieldReader(file, problems)
-    r.unknown_keys(doc, {"question"}, "")
-    tables = doc.get("question", [])
-    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        r.problem("", "expected [[question]] tables")
-        return []
     questions = []
-    for n, t in enumerate(tables, 1):
-        qid = t.get("id")
-        where = f"question {qid!r}" if isinstance(qid, str) else f"question #{n}"
+    for where, t in r.array_of_tables(doc, "question"):
         question = _read_question(r, t, where)
         if question is not None:
             questions.append(question)
@@ -329,9 +321,7 @@ def _code(r: FieldReader, t: dict[str, Any], key: str, where: str) -> str:
     if not isinstance(value, str):
         r.problem(where, f"`{key}` must be a string of Python, got {value!r}")
         return ""
-    from qcourse.curriculum.load import _trim
-
-    code = _trim(value)
+    code = trim_code(value)
     if code:
         try:
             compile(code, f"<{key}>", "exec")
@@ -534,16 +524,3 @@ def _check_glossary(root: Path, bank: PracticeBank) -> list[Problem]:
         for file, where, text in korean_texts(bank)
         for p in text_problems(file, where, text, glossary)
     ]
-
-
-def _read_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        problems.append(Problem(path, "", "missing; the practice bank starts with it"))
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(path, "", f"not valid TOML: {exc}"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(path, "", f"cannot read: {exc}"))
-    return None
