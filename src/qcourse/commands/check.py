@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.commands._lab_options import add_lab_options
 from qcourse.i18n import _
 
 
@@ -33,14 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "(default: the current module, or every started module of the workspace)"
         ),
     )
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
-    )
-    parser.add_argument(
-        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
-    )
+    add_lab_options(parser, lang=False)
     parser.add_argument(
         "--no-record", action="store_true", help=_("do not record this check in the progress store")
     )

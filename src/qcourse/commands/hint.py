@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from rich.console import Console
 from rich.markdown import Markdown
 
+from qcourse.commands._lab_options import add_lab_options
 from qcourse.i18n import _
 
 
@@ -19,15 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("module", help=_("module id, number or prefix, e.g. 01"))
     parser.add_argument("exercise", help=_("exercise id, e.g. bell_phi_minus"))
-    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
-    )
-    parser.add_argument(
-        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
-    )
+    add_lab_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.commands._lab_options import add_lab_options
 from qcourse.i18n import _
 
 DEFAULT_COUNT = 10
@@ -52,15 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--list", action="store_true", help=_("list the questions and how you answered them")
     )
     parser.add_argument("--seed", type=int, help=_("a seed for the order of the questions"))
-    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
-    )
-    parser.add_argument(
-        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
-    )
+    add_lab_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from qcourse.commands._lab_options import add_lab_options
 from qcourse.i18n import _
 
 
@@ -27,16 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
+    add_lab_options(parser)
     parser.add_argument("--out", type=Path, help=_("where to write the PNG plot"))
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
-    )
-    parser.add_argument(
-        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
-    )
     parser.set_defaults(func=run)
 
 

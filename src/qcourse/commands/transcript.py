@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from qcourse.commands._lab_options import add_lab_options
 from qcourse.i18n import _
 
 
@@ -23,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             )
         ),
     )
-    parser.add_argument("--lang", choices=("en", "ko"), help=_("language (default: the lab's)"))
+    add_lab_options(parser)
     parser.add_argument(
         "--name", help=_("the learner's name on the transcript (default: user name)")
     )
@@ -31,14 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--out", type=Path, help=_("output folder (default: the qcourse data folder)")
     )
     parser.add_argument("--no-pdf", action="store_true", help=_("write the HTML only"))
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        help=_("the lab workspace (default: the one qcourse lab last opened, else ~/qcourse-lab)"),
-    )
-    parser.add_argument(
-        "--curriculum", type=Path, help=_("a curriculum folder other than the installed one")
-    )
     parser.set_defaults(func=run)
 
 
