@@ -80,6 +80,27 @@ def _stop(proc: subprocess.Popen) -> None:
         pass
 
 
+@contextmanager
+def _running_lab(root, tmp_path):
+    """`qcourse lab` on `root`, bound to 127.0.0.1 with a token, until the block ends."""
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qcourse", "lab", "--dir", str(root), "--no-browser"]
+        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+        yield port, token
+    finally:
+        _stop(proc)
+        log.close()
+
+
 @pytest.mark.slow
 @pytest.mark.browser
 def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path):
@@ -91,19 +112,8 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
     set_solution(nb, "bell_phi_minus", BELL_PHI_PLUS)
     nbformat.write(nb, notebook)
 
-    port, token = _free_port(), secrets.token_hex(16)
-    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "qcourse", "lab", "--dir", str(lab.root), "--no-browser"]
-        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     shot = tmp_path / "lab.png"
-    try:
-        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+    with _running_lab(lab.root, tmp_path) as (port, token):
         with sync_api.sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -141,9 +151,6 @@ def test_lab_in_chromium_shows_verdicts_and_the_check_table(lab, qhome, tmp_path
                 page.screenshot(path=str(tmp_path / "failure.png"))
                 raise
             browser.close()
-    finally:
-        _stop(proc)
-        log.close()
     assert shot.stat().st_size > 10_000
     print(f"screenshots: {shot} {tmp_path / 'verdict.png'}")
 
@@ -174,19 +181,8 @@ def test_korean_hints_render_as_markdown_with_maths_inside_the_cell(qhome, tmp_p
     nb.cells = [c for c in nb.cells if c.metadata.get("qcourse_selfstudy") != "check"]
     nbformat.write(nb, notebook)
 
-    port, token = _free_port(), secrets.token_hex(16)
-    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "qcourse", "lab", "--dir", str(ws.root), "--no-browser"]
-        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     shot = tmp_path / "hint.png"
-    try:
-        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+    with _running_lab(ws.root, tmp_path) as (port, token):
         with sync_api.sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1000, "height": 900})
@@ -225,9 +221,6 @@ def test_korean_hints_render_as_markdown_with_maths_inside_the_cell(qhome, tmp_p
                 page.screenshot(path=str(tmp_path / "failure.png"))
                 raise
             browser.close()
-    finally:
-        _stop(proc)
-        log.close()
     print(f"screenshot: {shot}")
 
 
@@ -251,18 +244,7 @@ def _korean_lab_page(notebook_edit, tmp_path, shot_name: str):
     nb = nbformat.read(notebook, as_version=4)
     notebook_edit(nb)
     nbformat.write(nb, notebook)
-    port, token = _free_port(), secrets.token_hex(16)
-    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed in finally
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "qcourse", "lab", "--dir", str(ws.root), "--no-browser"]
-        + ["--ip", "127.0.0.1", "--port", str(port), "--token", token],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        _wait_for_server(f"http://127.0.0.1:{port}/api/status?token={token}", proc)
+    with _running_lab(ws.root, tmp_path) as (port, token):
         with sync_api.sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1200, "height": 1000})
@@ -277,9 +259,6 @@ def _korean_lab_page(notebook_edit, tmp_path, shot_name: str):
                 page.screenshot(path=str(tmp_path / "failure.png"))
                 raise
             browser.close()
-    finally:
-        _stop(proc)
-        log.close()
     print(f"screenshot: {tmp_path / shot_name}")
 
 
