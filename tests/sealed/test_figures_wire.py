@@ -12,7 +12,7 @@ import pytest
 from qiskit import QuantumCircuit
 
 from qcourse.sealed import wire
-from qcourse.sealed.sandbox import Sandbox, sandbox_problem
+from qcourse.sealed.sandbox import sandbox_problem
 from qcourse.sealed.trusted import SealedRun
 from qgrade.figures import MAX_TEXT, FigureSummary, drawing_text, summarize
 
@@ -116,15 +116,6 @@ def test_decoding_a_figure_builds_nothing_of_matplotlib():
 
 
 # -- through the sandbox
-
-
-@pytest.fixture(scope="module")
-def sandbox():
-    if sandbox_problem() is not None:
-        pytest.skip(f"no sandbox: {sandbox_problem()}")
-    with Sandbox() as box:
-        box.start()
-        yield box
 
 
 def _run(sandbox, cells, roles):

@@ -16,7 +16,7 @@ from qiskit.quantum_info import Operator, SparsePauliOp, Statevector
 
 from qcourse.paths import curriculum_root
 from qcourse.sealed import wire
-from qcourse.sealed.sandbox import Sandbox, sandbox_problem
+from qcourse.sealed.sandbox import sandbox_problem
 from qcourse.sealed.trusted import SealedRun, bound_names, used_names
 
 needs_sandbox = pytest.mark.skipif(
@@ -113,15 +113,6 @@ def test_names_bound_and_used():
 
 
 # -- the sandbox itself
-
-
-@pytest.fixture(scope="module")
-def sandbox():
-    if sandbox_problem() is not None:
-        pytest.skip(f"no sandbox: {sandbox_problem()}")
-    with Sandbox() as box:
-        box.start()
-        yield box
 
 
 def _run(sandbox, cells, roles=None, files=None, timeout=60):
